@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Idempotent consumers, retries with back-off, the dead-letter topic and its replay (X1). */
-@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        KafkaAutoConfiguration.class})
 @ConditionalOnBean(JdbcTemplate.class)
 @EnableConfigurationProperties(ConsumerProperties.class)
 public class ConsumerAutoConfiguration {

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox and its relay (X1). */
-@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        KafkaAutoConfiguration.class})
 @ConditionalOnBean(JdbcTemplate.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
@@ -63,7 +65,8 @@ public class OutboxAutoConfiguration {
                         properties.batchSize(), properties.maxBackoff(), properties.sendTimeout(),
                         properties.retention(), properties.purgeInterval());
         OutboxRelay relay = new OutboxRelay(jdbc, new TransactionTemplate(transactionManager),
-                relayTemplate(kafkaProperties, effective, applicationName), jsonMapper, effective);
+                relayTemplate(kafkaProperties.buildProducerProperties(), effective, applicationName), jsonMapper,
+                effective);
         Gauge.builder("platform.outbox.pending", relay, OutboxRelay::pendingCount)
                 .description("Events recorded but not yet acknowledged by Kafka")
                 .register(meters);
@@ -85,9 +88,9 @@ public class OutboxAutoConfiguration {
      * The relay's own producer: whatever the service configures for its other producers, the outbox needs
      * idempotence with {@code acks=all} (no duplicates or reordering from retries) and bounded blocking.
      */
-    private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties,
+    static KafkaTemplate<String, String> relayTemplate(Map<String, Object> producerProperties,
             OutboxProperties properties, String applicationName) {
-        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        Map<String, Object> config = new HashMap<>(producerProperties);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
