@@ -10,5 +10,6 @@ create table thing_effect (
     event_id      text not null,
     aggregate_id  text not null,
     seq           integer,
-    request_id    text
+    request_id    text,
+    trace_id      text
 );

@@ -47,20 +47,24 @@ class RequestIdPropagationTests extends StarterIntegrationTest {
     }
 
     @Test
-    void requestIdTravelsThroughTheOutboxAndKafkaToTheConsumer() throws Exception {
+    void requestIdAndTraceTravelThroughTheOutboxAndKafkaToTheConsumer() throws Exception {
         String requestId = "trace-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         String body = mvc.perform(post("/api/v1/things").header("Authorization", bearer(userToken()))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).header("X-Request-Id", requestId)
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"traced\", \"kind\": \"LETTER\", \"quantity\": 1}"))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         String thingId = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
+        assertThat(jdbc.queryForObject("select request_id || ' ' || trace_parent from outbox_event where aggregate_id = ?",
+                String.class, thingId)).startsWith(requestId + " 00-" + traceId + "-");
         relay.relayBatch();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select request_id from thing_effect where aggregate_id = ?", String.class, thingId))
-                .containsExactly(requestId));
+                "select request_id || ' ' || trace_id from thing_effect where aggregate_id = ?", String.class,
+                thingId)).containsExactly(requestId + " " + traceId));
     }
 }

@@ -8,6 +8,7 @@ import com.platform.starter.consumer.IdempotentConsumer;
 import com.platform.starter.outbox.CloudEventEnvelope;
 import com.platform.starter.requestid.RequestIds;
 
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ public class ThingEventsListener {
             throw new IllegalStateException("downstream not ready");
         }
         idempotentConsumer.applyOnce("thing-effects", event.id(), () -> jdbc.update(
-                "insert into thing_effect (event_id, aggregate_id, seq, request_id) values (?, ?, ?, ?)",
-                event.id(), event.subject(), data.get("seq"), RequestIds.current()));
+                "insert into thing_effect (event_id, aggregate_id, seq, request_id, trace_id) values (?, ?, ?, ?, ?)",
+                event.id(), event.subject(), data.get("seq"), RequestIds.current(), MDC.get("traceId")));
     }
 }
