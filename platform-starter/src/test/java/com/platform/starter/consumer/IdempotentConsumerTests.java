@@ -131,6 +131,17 @@ class IdempotentConsumerTests extends StarterIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(effects(aggregate)).containsExactly(4, 3));
     }
 
+    @Test
+    void adminCanReplayDeadLettersOverHttp() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/actuator/deadletters/" + TOPIC + ".dlt")
+                        .header("Authorization", bearer(tokens.user("admin-1", "admin")))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"max\": 5}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topic")
+                        .value(TOPIC + ".dlt"));
+    }
+
     private List<ConsumerRecord<String, String>> deadLetters(String key, int atLeast) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
