@@ -77,9 +77,10 @@ public class OutboxRelayRunner implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         if (executor != null) {
-            executor.shutdown();
+            // Interrupt a cycle that waits on a gone database or broker: its transaction rolls back, nothing is lost.
+            executor.shutdownNow();
             try {
-                executor.awaitTermination(properties.sendTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+                executor.awaitTermination(5, TimeUnit.SECONDS);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

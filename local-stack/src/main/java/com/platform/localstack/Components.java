@@ -1,0 +1,186 @@
+package com.platform.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.Uuid;
+
+/** How each child-process component is launched: command line, environment and health check. */
+final class Components {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // Fast start-up matters more than peak throughput on a laptop.
+    private static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xss512k", "-Xmx384m");
+
+    /** The launcher's own classpath, absolute: children run in another working directory. */
+    private static final String CLASSPATH = java.util.Arrays.stream(
+                    System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+
+    private final StackLayout layout;
+    private final Secrets secrets;
+
+    Components(StackLayout layout, Secrets secrets) {
+        this.layout = layout;
+        this.secrets = secrets;
+    }
+
+    ChildProcess postgres() {
+        Map<String, String> env = new HashMap<>();
+        for (PlatformService service : PlatformService.all()) {
+            env.put("DB_PASSWORD_" + service.database.toUpperCase(), secrets.password("db." + service.database));
+        }
+        return new ChildProcess("postgres", "jdbc:postgresql://localhost:" + layout.postgresPort() + "/<database>",
+                List.of(JAVA, "-Xmx64m", "-cp", CLASSPATH,
+                        Postgres.class.getName(), layout.data("postgres").toString(),
+                        String.valueOf(layout.postgresPort())),
+                env, layout.home(), layout.log("postgres"), Health.tcp(layout.postgresPort()));
+    }
+
+    ChildProcess kafka() throws IOException, InterruptedException {
+        Path data = layout.data("kafka");
+        Files.createDirectories(data);
+        Path config = layout.home().resolve("kafka.properties");
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=localhost:" + layout.kafkaControllerPort(),
+                "listeners=PLAINTEXT://localhost:" + layout.kafkaPort() + ",CONTROLLER://localhost:"
+                        + layout.kafkaControllerPort(),
+                "advertised.listeners=PLAINTEXT://localhost:" + layout.kafkaPort(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "log.dirs=" + data,
+                "num.partitions=3",
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "auto.create.topics.enable=true",
+                "group.initial.rebalance.delay.ms=0", ""));
+        String classpath = CLASSPATH;
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            Process format = new ProcessBuilder(JAVA, "-cp", classpath, "kafka.tools.StorageTool", "format", "-t",
+                    Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log("kafka").toFile()))
+                    .start();
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed: see " + layout.log("kafka"));
+            }
+        }
+        return new ChildProcess("kafka", "localhost:" + layout.kafkaPort(),
+                List.of(JAVA, "-Xmx512m", "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(),
+                layout.home(), layout.log("kafka"), Health.tcp(layout.kafkaPort()));
+    }
+
+    ChildProcess keycloak() throws IOException {
+        Path home = layout.keycloakHome();
+        if (!Files.exists(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("Keycloak is not installed in " + home + ": run ./platform up");
+        }
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Files.copy(layout.repository().resolve("local-stack/keycloak/platform-realm.json"),
+                imports.resolve("platform-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> env = new HashMap<>(realmPlaceholders());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.password("keycloak-admin"));
+        env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        return new ChildProcess("keycloak", "http://localhost:" + layout.keycloakPort() + " (console user keycloak-admin)",
+                List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + layout.keycloakPort(),
+                        "--import-realm", "--cache=local"),
+                env, home, layout.log("keycloak"),
+                Health.http(layout.keycloakIssuer() + "/.well-known/openid-configuration"));
+    }
+
+    /** Values the realm file reads with ${...}: client secrets and demo passwords stay out of Git. */
+    Map<String, String> realmPlaceholders() {
+        Map<String, String> values = new HashMap<>();
+        for (PlatformService service : PlatformService.all()) {
+            values.put(service.envPrefix + "_SERVICE_CLIENT_SECRET", secrets.password("client." + service.module));
+        }
+        for (String user : DemoAccounts.USERNAMES) {
+            values.put("DEMO_PASSWORD_" + user.toUpperCase(), secrets.password("demo." + user));
+        }
+        return values;
+    }
+
+    ChildProcess mail() {
+        return new ChildProcess("mail", "smtp://localhost:" + layout.smtpPort() + ", http://localhost:"
+                + layout.mailApiPort(),
+                List.of(JAVA, "-Xmx128m", "-Dgreenmail.smtp.port=" + layout.smtpPort(),
+                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.api.port=" + layout.mailApiPort(),
+                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.auth.disabled",
+                        "-jar", layout.tools().resolve("greenmail-standalone.jar").toString()),
+                Map.of(), layout.home(), layout.log("mail"),
+                Health.http("http://localhost:" + layout.mailApiPort() + "/api/service/readiness"));
+    }
+
+    ChildProcess simulator() {
+        return new ChildProcess("simulator", "http://localhost:" + layout.simulatorPort()
+                + " (identity, credit bureau, SMS, payments)",
+                List.of(JAVA, "-Xmx256m", "-jar", layout.tools().resolve("wiremock-standalone.jar").toString(),
+                        "--port", String.valueOf(layout.simulatorPort()), "--root-dir",
+                        layout.repository().resolve("local-stack/wiremock").toString(), "--disable-banner",
+                        "--global-response-templating"),
+                Map.of(), layout.home(), layout.log("simulator"),
+                Health.http("http://localhost:" + layout.simulatorPort() + "/__admin/health"));
+    }
+
+    ChildProcess service(PlatformService service) {
+        Map<String, String> env = new HashMap<>();
+        String prefix = service.envPrefix;
+        env.put(prefix + "_SERVICE_PORT", String.valueOf(service.port(layout)));
+        env.put(prefix + "_DB_URL", "jdbc:postgresql://localhost:" + layout.postgresPort() + "/" + service.database);
+        env.put(prefix + "_DB_USERNAME", service.database);
+        env.put(prefix + "_DB_PASSWORD", secrets.password("db." + service.database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + layout.kafkaPort());
+        env.put("KEYCLOAK_ISSUER_URI", layout.keycloakIssuer());
+        env.put("SERVICE_CLIENT_ID", service.module);
+        env.put("SERVICE_CLIENT_SECRET", secrets.password("client." + service.module));
+        env.put("PLATFORM_CRYPTO_AEAD_KEYSET", secrets.aeadKeyset());
+        env.put("PLATFORM_CRYPTO_BLIND_INDEX_KEYSET", secrets.blindIndexKeyset());
+        env.put("SPRING_MAIL_HOST", "localhost");
+        env.put("SPRING_MAIL_PORT", String.valueOf(layout.smtpPort()));
+        env.put("THIRD_PARTY_BASE_URL", "http://localhost:" + layout.simulatorPort());
+        env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
+        String base = "http://localhost:" + service.port(layout);
+        return new ChildProcess(service.module, base, javaJar(layout.moduleJar(service.module)), env,
+                layout.home(), layout.log(service.module), Health.http(base + "/actuator/health/readiness"));
+    }
+
+    ChildProcess gateway() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEWAY_PORT", String.valueOf(layout.gatewayPort()));
+        env.put("KEYCLOAK_ISSUER_URI", layout.keycloakIssuer());
+        for (PlatformService service : PlatformService.all()) {
+            env.put(service.envPrefix + "_SERVICE_URL", "http://localhost:" + service.port(layout));
+        }
+        String base = "http://localhost:" + layout.gatewayPort();
+        return new ChildProcess("gateway", base, javaJar(layout.moduleJar("gateway")), env, layout.home(),
+                layout.log("gateway"), Health.http(base + "/actuator/health/readiness"));
+    }
+
+    private static List<String> javaJar(Path jar) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./platform up, which builds it");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(JAVA);
+        command.addAll(SERVICE_JVM);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+}

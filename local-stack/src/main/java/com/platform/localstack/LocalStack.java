@@ -1,0 +1,229 @@
+package com.platform.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./platform up}: starts every component, waits until each is healthy, prints where everything is, then
+ * runs until stopped (Ctrl-C or {@code ./platform down}) and stops everything it started, newest first.
+ * {@code status} and {@code inbox} are answered from the files it leaves in {@code .platform/}.
+ */
+public final class LocalStack {
+
+    private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
+
+    private final StackLayout layout;
+    /** Started components by tier (infrastructure, services, gateway): stopped newest tier first. */
+    private final List<List<Component>> tiers = new ArrayList<>();
+
+    LocalStack(StackLayout layout) {
+        this.layout = layout;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackLayout layout = StackLayout.fromEnvironment(Path.of(System.getProperty("platform.repository", ".")));
+        String command = args.length > 0 ? args[0] : "up";
+        switch (command) {
+            case "up" -> new LocalStack(layout).up();
+            case "status" -> System.exit(new LocalStack(layout).status() ? 0 : 1);
+            case "inbox" -> {
+                if (args.length < 2) {
+                    System.err.println("usage: ./platform inbox ADDRESS_OR_PHONE");
+                    System.exit(2);
+                }
+                new Inbox(layout).print(args[1]);
+            }
+            default -> {
+                System.err.println("unknown command " + command);
+                System.exit(2);
+            }
+        }
+    }
+
+    void up() throws Exception {
+        long begin = System.nanoTime();
+        Files.createDirectories(layout.logs());
+        refuseTakenPorts();
+        Secrets secrets = Secrets.load(layout);
+        Components components = new Components(layout, secrets);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
+        try {
+            List<Component> infrastructure = List.of(components.postgres(), components.kafka(),
+                    components.mail(), components.simulator(), components.keycloak());
+            secrets.save();
+            startAndWait(infrastructure, INFRASTRUCTURE_TIMEOUT);
+            List<Component> services = new ArrayList<>();
+            PlatformService.all().forEach(service -> services.add(components.service(service)));
+            startAndWait(services, SERVICE_TIMEOUT);
+            startAndWait(List.of(components.gateway()), SERVICE_TIMEOUT);
+        }
+        catch (Exception e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(1);
+        }
+        writeState();
+        printSummary(secrets, Duration.ofNanos(System.nanoTime() - begin));
+        new CountDownLatch(1).await();
+    }
+
+    private void refuseTakenPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("GATEWAY_PORT", layout.gatewayPort());
+        ports.put("KEYCLOAK_PORT", layout.keycloakPort());
+        ports.put("POSTGRES_PORT", layout.postgresPort());
+        ports.put("KAFKA_PORT", layout.kafkaPort());
+        ports.put("KAFKA_CONTROLLER_PORT", layout.kafkaControllerPort());
+        ports.put("SMTP_PORT", layout.smtpPort());
+        ports.put("MAIL_API_PORT", layout.mailApiPort());
+        ports.put("SIMULATOR_PORT", layout.simulatorPort());
+        PlatformService.all().forEach(s -> ports.put(s.envPrefix + "_SERVICE_PORT", s.port(layout)));
+        List<String> taken = new ArrayList<>();
+        ports.forEach((variable, port) -> {
+            if (!Health.portFree(port)) {
+                taken.add("port " + port + " is taken (set " + variable + " to use another)");
+            }
+        });
+        if (!taken.isEmpty()) {
+            System.err.println("local-stack: cannot start:\n  " + String.join("\n  ", taken)
+                    + "\n  Is the platform already running? ./platform status");
+            System.exit(1);
+        }
+    }
+
+    private void startAndWait(List<? extends Component> components, Duration timeout) throws Exception {
+        List<Component> tier = new ArrayList<>();
+        tiers.add(tier);
+        for (Component component : components) {
+            say("starting " + component.name());
+            component.start();
+            tier.add(component);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Component> waiting = new ArrayList<>(components);
+        while (!waiting.isEmpty()) {
+            for (Component component : List.copyOf(waiting)) {
+                if (component.healthy()) {
+                    say(component.name() + " is healthy");
+                    waiting.remove(component);
+                }
+                else if (component instanceof ChildProcess child && child.exited()) {
+                    throw new IllegalStateException(component.name() + " exited; see " + layout.log(component.name()));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not healthy in time: " + waiting.stream().map(Component::name)
+                        .toList() + "; see their logs in " + layout.logs());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void stopAll() {
+        for (int i = tiers.size() - 1; i >= 0; i--) {
+            List<Thread> stopping = new ArrayList<>();
+            for (Component component : tiers.get(i)) {
+                say("stopping " + component.name());
+                stopping.add(Thread.ofVirtual().start(component::stop));
+            }
+            for (Thread thread : stopping) {
+                try {
+                    thread.join();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        say("stopped");
+        try {
+            Files.deleteIfExists(layout.home().resolve("components.properties"));
+        }
+        catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    private List<Component> started() {
+        return tiers.stream().flatMap(List::stream).toList();
+    }
+
+    private void writeState() throws IOException {
+        Properties state = new Properties();
+        for (Component component : started()) {
+            state.setProperty(component.name(), component.address());
+        }
+        try (Writer writer = Files.newBufferedWriter(layout.home().resolve("components.properties"))) {
+            state.store(writer, "components of the running local stack");
+        }
+    }
+
+    boolean status() throws IOException {
+        Path file = layout.home().resolve("components.properties");
+        if (!Files.exists(file)) {
+            System.out.println("The local stack is not running (./platform up).");
+            return false;
+        }
+        Properties state = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            state.load(reader);
+        }
+        boolean allUp = true;
+        for (String name : state.stringPropertyNames().stream().sorted().toList()) {
+            boolean up = statusCheck(name).getAsBoolean();
+            allUp &= up;
+            System.out.printf("%-20s %-5s %s%n", name, up ? "UP" : "DOWN", state.getProperty(name));
+        }
+        return allUp;
+    }
+
+    private java.util.function.BooleanSupplier statusCheck(String name) {
+        for (PlatformService service : PlatformService.all()) {
+            if (service.module.equals(name)) {
+                return Health.http("http://localhost:" + service.port(layout) + "/actuator/health/readiness");
+            }
+        }
+        return switch (name) {
+            case "gateway" -> Health.http("http://localhost:" + layout.gatewayPort() + "/actuator/health/readiness");
+            case "keycloak" -> Health.http(layout.keycloakIssuer() + "/.well-known/openid-configuration");
+            case "postgres" -> Health.tcp(layout.postgresPort());
+            case "kafka" -> Health.tcp(layout.kafkaPort());
+            case "mail" -> Health.http("http://localhost:" + layout.mailApiPort() + "/api/service/readiness");
+            case "simulator" -> Health.http("http://localhost:" + layout.simulatorPort() + "/__admin/health");
+            default -> () -> false;
+        };
+    }
+
+    private void printSummary(Secrets secrets, Duration took) {
+        String gateway = "http://localhost:" + layout.gatewayPort();
+        StringBuilder out = new StringBuilder("\nThe platform is up (started in " + took.toSeconds() + " s).\n\n");
+        out.append(String.format("  %-22s %s%n", "API (gateway)", gateway + "/api/v1/..."));
+        out.append(String.format("  %-22s %s%n", "Swagger UI", gateway + "/swagger-ui.html"));
+        out.append(String.format("  %-22s %s%n", "Keycloak", "http://localhost:" + layout.keycloakPort()
+                + "  (realm platform)"));
+        for (Component component : started()) {
+            out.append(String.format("  %-22s %s%n", component.name(), component.address()));
+        }
+        out.append("\nDemo staff accounts (local only; passwords generated in .platform/secrets.properties):\n");
+        for (String user : DemoAccounts.USERNAMES) {
+            out.append(String.format("  %-10s %-13s %s%n", user, DemoAccounts.role(user),
+                    secrets.password("demo." + user)));
+        }
+        out.append("\nLogs: ./platform logs NAME    Sent codes: ./platform inbox ADDRESS_OR_PHONE    Stop: Ctrl-C\n");
+        System.out.println(out);
+    }
+
+    private static void say(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+}

@@ -1,0 +1,112 @@
+package com.platform.localstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.mac.PredefinedMacParameters;
+
+/**
+ * Local secrets, generated on the first start and kept in {@code .platform/secrets.properties} (owner-only, never
+ * in Git): database passwords, the services' Keycloak client secrets, the demo staff passwords and the field
+ * encryption keysets. A reset keeps them, so a developer's notes stay valid.
+ */
+final class Secrets {
+
+    private final Path file;
+    private final Properties values = new Properties();
+    private final SecureRandom random = new SecureRandom();
+    private boolean changed;
+
+    private Secrets(Path file) {
+        this.file = file;
+    }
+
+    static Secrets load(StackLayout layout) {
+        Secrets secrets = new Secrets(layout.home().resolve("secrets.properties"));
+        if (Files.exists(secrets.file)) {
+            try (Reader reader = Files.newBufferedReader(secrets.file)) {
+                secrets.values.load(reader);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return secrets;
+    }
+
+    String password(String name) {
+        return computeIfAbsent("password." + name, () -> {
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+    }
+
+    String aeadKeyset() {
+        return computeIfAbsent("keyset.aead", () -> keyset(true));
+    }
+
+    String blindIndexKeyset() {
+        return computeIfAbsent("keyset.blind-index", () -> keyset(false));
+    }
+
+    private String computeIfAbsent(String key, java.util.function.Supplier<String> generator) {
+        String value = values.getProperty(key);
+        if (value == null) {
+            value = generator.get();
+            values.setProperty(key, value);
+            changed = true;
+        }
+        return value;
+    }
+
+    void save() {
+        if (!changed) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer writer = Files.newBufferedWriter(file)) {
+                values.store(writer, "Local-only secrets of ./platform up. Never commit or reuse them.");
+            }
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        changed = false;
+    }
+
+    private static String keyset(boolean encryption) {
+        try {
+            AeadConfig.register();
+            MacConfig.register();
+            KeysetHandle handle = KeysetHandle.generateNew(encryption ? PredefinedAeadParameters.AES256_GCM
+                    : PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+            return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.platform.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretsTests {
+
+    @Test
+    void secretsAreGeneratedOnceKeptOwnerOnlyAndStableAcrossRestarts(@TempDir Path repository) throws Exception {
+        StackLayout layout = new StackLayout(repository, Map.of());
+        Secrets first = Secrets.load(layout);
+        String password = first.password("db.users");
+        String keyset = first.aeadKeyset();
+        first.save();
+
+        Secrets again = Secrets.load(layout);
+        assertThat(again.password("db.users")).isEqualTo(password);
+        assertThat(again.aeadKeyset()).isEqualTo(keyset).contains("primaryKeyId");
+        assertThat(again.password("db.partners")).isNotEqualTo(password);
+        Path file = repository.resolve(".platform/secrets.properties");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void portsCanBeOverriddenByEnvironment(@TempDir Path repository) {
+        StackLayout layout = new StackLayout(repository, Map.of("GATEWAY_PORT", "18080", "USER_SERVICE_PORT", "18081"));
+        assertThat(layout.gatewayPort()).isEqualTo(18080);
+        assertThat(PlatformService.USER.port(layout)).isEqualTo(18081);
+        assertThat(layout.keycloakPort()).isEqualTo(8180);
+        assertThat(layout.keycloakIssuer()).isEqualTo("http://localhost:8180/realms/platform");
+    }
+}
