@@ -38,6 +38,10 @@ final class ChildProcess implements Component {
         return name;
     }
 
+    Map<String, String> environment() {
+        return environment;
+    }
+
     @Override
     public String address() {
         return address;

@@ -173,9 +173,6 @@ final class Components {
     }
 
     private static List<String> javaJar(Path jar) {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./platform up, which builds it");
-        }
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(SERVICE_JVM);

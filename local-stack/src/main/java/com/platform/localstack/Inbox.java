@@ -52,8 +52,7 @@ final class Inbox {
             System.out.println("No mail for " + address + ".");
         }
         for (JsonNode message : messages) {
-            System.out.println("--- " + message.path("subject").asString() + " (" + message.path("receivedDate")
-                    .asString() + ")");
+            System.out.println("--- " + message.path("subject").asString());
             System.out.println(bodyOf(message.path("mimeMessage").asString()));
         }
     }

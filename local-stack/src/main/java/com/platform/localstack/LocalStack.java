@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  * runs until stopped (Ctrl-C or {@code ./platform down}) and stops everything it started, newest first.
  * {@code status} and {@code inbox} are answered from the files it leaves in {@code .platform/}.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(4);
@@ -35,7 +35,7 @@ public final class LocalStack {
         StackLayout layout = StackLayout.fromEnvironment(Path.of(System.getProperty("platform.repository", ".")));
         String command = args.length > 0 ? args[0] : "up";
         switch (command) {
-            case "up" -> new LocalStack(layout).up();
+            case "up" -> new LocalStack(layout).runUntilStopped();
             case "status" -> System.exit(new LocalStack(layout).status() ? 0 : 1);
             case "inbox" -> {
                 if (args.length < 2) {
@@ -51,13 +51,43 @@ public final class LocalStack {
         }
     }
 
-    void up() throws Exception {
+    private Secrets secrets;
+
+    /** Starts everything and waits until healthy; on failure stops what it started and throws. */
+    public static LocalStack start(StackLayout layout) throws Exception {
+        LocalStack stack = new LocalStack(layout);
+        stack.startAll();
+        return stack;
+    }
+
+    private void runUntilStopped() throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
+        try {
+            startAll();
+        }
+        catch (Exception e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    private void startAll() throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(layout.logs());
-        refuseTakenPorts();
-        Secrets secrets = Secrets.load(layout);
+        List<String> taken = takenPorts();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("cannot start:\n  " + String.join("\n  ", taken)
+                    + "\n  Is the platform already running? ./platform status");
+        }
+        for (String module : List.of("user-service", "partner-service", "transaction-service", "risk-service",
+                "gateway")) {
+            if (!Files.exists(layout.moduleJar(module))) {
+                throw new IllegalStateException(layout.moduleJar(module) + " is missing: ./platform up builds it");
+            }
+        }
+        secrets = Secrets.load(layout);
         Components components = new Components(layout, secrets);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
         try {
             List<Component> infrastructure = List.of(components.postgres(), components.kafka(),
                     components.mail(), components.simulator(), components.keycloak());
@@ -69,15 +99,33 @@ public final class LocalStack {
             startAndWait(List.of(components.gateway()), SERVICE_TIMEOUT);
         }
         catch (Exception e) {
-            System.err.println("local-stack: " + e.getMessage());
-            System.exit(1);
+            stopAll();
+            throw e;
         }
         writeState();
         printSummary(secrets, Duration.ofNanos(System.nanoTime() - begin));
-        new CountDownLatch(1).await();
     }
 
-    private void refuseTakenPorts() {
+    /** The generated password of a demo staff account. */
+    public String demoPassword(String username) {
+        return secrets.password("demo." + username);
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    /** Stops one component, e.g. a service, to see how the rest copes. */
+    public void stop(String name) {
+        started().stream().filter(c -> c.name().equals(name)).forEach(Component::stop);
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+    }
+
+    private List<String> takenPorts() {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("GATEWAY_PORT", layout.gatewayPort());
         ports.put("KEYCLOAK_PORT", layout.keycloakPort());
@@ -94,11 +142,7 @@ public final class LocalStack {
                 taken.add("port " + port + " is taken (set " + variable + " to use another)");
             }
         });
-        if (!taken.isEmpty()) {
-            System.err.println("local-stack: cannot start:\n  " + String.join("\n  ", taken)
-                    + "\n  Is the platform already running? ./platform status");
-            System.exit(1);
-        }
+        return taken;
     }
 
     private void startAndWait(List<? extends Component> components, Duration timeout) throws Exception {
@@ -129,7 +173,7 @@ public final class LocalStack {
         }
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         for (int i = tiers.size() - 1; i >= 0; i--) {
             List<Thread> stopping = new ArrayList<>();
             for (Component component : tiers.get(i)) {
@@ -145,6 +189,7 @@ public final class LocalStack {
                 }
             }
         }
+        tiers.clear();
         say("stopped");
         try {
             Files.deleteIfExists(layout.home().resolve("components.properties"));

@@ -7,14 +7,19 @@ import java.util.Map;
  * Where things are and which ports they use. Every port can be overridden by an environment variable; data,
  * logs and generated secrets live under {@code .platform/} in the repository (ignored by Git).
  */
-record StackLayout(Path repository, Map<String, String> env) {
+public record StackLayout(Path repository, Path home, Map<String, String> env) {
+
+    StackLayout(Path repository, Map<String, String> env) {
+        this(repository, repository.resolve(".platform"), env);
+    }
 
     static StackLayout fromEnvironment(Path repository) {
         return new StackLayout(repository.toAbsolutePath().normalize(), System.getenv());
     }
 
-    Path home() {
-        return repository.resolve(".platform");
+    /** A stack of its own, e.g. for end-to-end tests: another home and other ports than a developer's stack. */
+    public static StackLayout isolated(Path repository, Path home, Map<String, String> ports) {
+        return new StackLayout(repository.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(), ports);
     }
 
     Path data(String component) {
@@ -46,11 +51,11 @@ record StackLayout(Path repository, Map<String, String> env) {
         return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
     }
 
-    int gatewayPort() {
+    public int gatewayPort() {
         return port("GATEWAY_PORT", 8080);
     }
 
-    int keycloakPort() {
+    public int keycloakPort() {
         return port("KEYCLOAK_PORT", 8180);
     }
 
@@ -78,7 +83,7 @@ record StackLayout(Path repository, Map<String, String> env) {
         return port("SIMULATOR_PORT", 8089);
     }
 
-    String keycloakIssuer() {
+    public String keycloakIssuer() {
         return "http://localhost:" + keycloakPort() + "/realms/platform";
     }
 }
