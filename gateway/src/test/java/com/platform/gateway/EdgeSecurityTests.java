@@ -1,0 +1,70 @@
+package com.platform.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeSecurityTests extends GatewayIntegrationTest {
+
+    @Test
+    void noTokenIsUnauthorizedProblemWithRequestId() {
+        client().get().uri("/api/v1/users/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Request-Id")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void invalidTokenIsUnauthorized() {
+        client().get().uri("/api/v1/users/me").header("Authorization", "Bearer not-a-token").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("The access token is not valid.");
+    }
+
+    @Test
+    void givenRequestIdIsPassedOnAndEchoed() {
+        client().get().uri("/api/v1/users/me").header("Authorization", "Bearer " + freshUserToken())
+                .header("X-Request-Id", "front-end-123").exchange()
+                .expectHeader().valueEquals("X-Request-Id", "front-end-123")
+                .expectBody().jsonPath("$.requestId").isEqualTo("front-end-123");
+    }
+
+    @Test
+    void hostileRequestIdIsReplaced() {
+        client().get().uri("/api/v1/users/me").header("Authorization", "Bearer " + freshUserToken())
+                .header("X-Request-Id", "<script>alert(1)</script>").exchange()
+                .expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void securityHeadersAreOnEveryResponse() {
+        client().get().uri("/api/v1/users/me").header("Authorization", "Bearer " + freshUserToken()).exchange()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("no-store"));
+    }
+
+    @Test
+    void corsPreflightFromAnAllowedOriginSucceeds() {
+        client().options().uri("/api/v1/transactions")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization, Idempotency-Key")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
+    }
+
+    @Test
+    void corsFromAnotherOriginIsRefused() {
+        client().options().uri("/api/v1/transactions")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+}
