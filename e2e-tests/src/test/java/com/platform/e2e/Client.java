@@ -1,0 +1,60 @@
+package com.platform.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a front end does: get tokens from Keycloak, call the gateway. */
+final class Client {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Client() {
+    }
+
+    /** A token for a demo account through the direct password grant (enabled only in the local realm). */
+    static String token(String username) throws Exception {
+        String issuer = E2EStack.get().layout().keycloakIssuer();
+        String form = "grant_type=password&client_id=platform-web&username=" + username + "&password="
+                + URLEncoder.encode(E2EStack.get().demoPassword(username), StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + username + ": " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).path("access_token").asString();
+    }
+
+    static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static String gateway() {
+        try {
+            return E2EStack.gateway();
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
