@@ -2,13 +2,10 @@ package com.platform.gateway.ratelimit;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.platform.gateway.GatewayProperties;
 import com.platform.gateway.problem.Problems;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.BucketConfiguration;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -23,21 +20,18 @@ import reactor.core.publisher.Mono;
 /**
  * G2: a token bucket (Bucket4j) per caller: per partner when the token carries {@code partner_id} (all its systems
  * and staff share the partner's quota), else per person (token subject), else per client address. Over the limit:
- * 429 with {@code Retry-After}. Buckets live in memory, so each gateway instance counts on its own; idle buckets
- * are dropped after ten minutes. A shared Redis store (Bucket4j's Lettuce integration) for several instances is
- * not wired yet (issue #3 notes).
+ * 429 with {@code Retry-After}. Buckets live in this instance's memory by default, or in Redis (shared by all
+ * instances) when {@code platform.gateway.rate-limit.redis-url} is set.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final GatewayProperties.RateLimit limits;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(1_000_000)
-            .build();
+    private final BucketStore buckets;
 
-    RateLimitFilter(GatewayProperties properties) {
+    RateLimitFilter(GatewayProperties properties, BucketStore buckets) {
         this.limits = properties.rateLimit();
+        this.buckets = buckets;
     }
 
     @Override
@@ -45,8 +39,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return exchange.getPrincipal()
                 .map(this::keyOf)
                 .defaultIfEmpty("ip:" + clientAddress(exchange))
-                .flatMap(key -> {
-                    ConsumptionProbe probe = buckets.get(key, this::newBucket).tryConsumeAndReturnRemaining(1);
+                .flatMap(key -> Mono.fromFuture(buckets.tryConsume(key, configurationFor(key))))
+                .flatMap(probe -> {
                     if (probe.isConsumed()) {
                         exchange.getResponse().getHeaders().set("X-RateLimit-Remaining",
                                 String.valueOf(probe.getRemainingTokens()));
@@ -67,10 +61,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return "user:" + principal.getName();
     }
 
-    private Bucket newBucket(String key) {
+    private BucketConfiguration configurationFor(String key) {
         int perMinute = key.startsWith("partner:") ? limits.partnerPerMinute()
                 : key.startsWith("user:") ? limits.userPerMinute() : limits.anonymousPerMinute();
-        return Bucket.builder()
+        return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build();
     }
