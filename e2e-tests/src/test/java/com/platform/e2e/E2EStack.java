@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the local stack once for all end-to-end tests, with its own home under {@code target/} and ports shifted
- * by 10000, so that it never meets a developer's running {@code ./platform up}. Stopped when the test JVM ends.
+ * by 10000, so that it never meets a developer's running {@code ./platform up}. Data starts empty on every run;
+ * the stack stops when the test JVM ends.
  */
 public class E2EStack implements BeforeAllCallback {
 
@@ -34,6 +35,9 @@ public class E2EStack implements BeforeAllCallback {
             Path repository = Path.of("..").toAbsolutePath().normalize();
             Path home = Path.of("target/platform-home").toAbsolutePath();
             installKeycloak(repository, home);
+            // Every run starts from empty databases, broker and realm, so that results never depend on a last run.
+            deleteRecursively(home.resolve("data"));
+            deleteRecursively(home.resolve("keycloak/data"));
             stack = LocalStack.start(StackLayout.isolated(repository, home, shiftedPorts()));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
@@ -54,6 +58,17 @@ public class E2EStack implements BeforeAllCallback {
         Map<String, String> ports = new HashMap<>();
         defaults.forEach((variable, port) -> ports.put(variable, String.valueOf(port + PORT_OFFSET)));
         return ports;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** Keycloak runs from a copy of the distribution that the local-stack module unpacked. */

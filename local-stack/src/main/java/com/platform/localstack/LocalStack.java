@@ -111,6 +111,11 @@ public final class LocalStack implements AutoCloseable {
         return secrets.password("demo." + username);
     }
 
+    /** The generated Keycloak client secret of a service (for tests acting as that service). */
+    public String clientSecret(String module) {
+        return secrets.password("client." + module);
+    }
+
     public StackLayout layout() {
         return layout;
     }

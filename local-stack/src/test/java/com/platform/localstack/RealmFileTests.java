@@ -89,6 +89,21 @@ class RealmFileTests {
     }
 
     @Test
+    void peopleRegisteredByPhoneNeedNoEmailOrNameAndPartnerIdIsAdminManaged() {
+        String config = realm.path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0)
+                .path("config").path("kc.user.profile.config").get(0).asString();
+        JsonNode profile = JsonMapper.builder().build().readTree(config);
+        for (JsonNode attribute : profile.path("attributes")) {
+            String name = attribute.path("name").asString();
+            assertThat(attribute.has("required")).as(name + " must not be required").isFalse();
+            if (name.equals("partner_id")) {
+                assertThat(attribute.path("permissions").path("edit").toString()).isEqualTo("[\"admin\"]");
+            }
+        }
+        assertThat(texts(profile.path("attributes"))).contains("username", "email", "partner_id");
+    }
+
+    @Test
     void everyPlaceholderOfTheRealmIsSuppliedAndNoSecretIsInTheFile(@TempDir Path home) throws Exception {
         StackLayout layout = new StackLayout(home, Map.of());
         Map<String, String> supplied = new Components(layout, Secrets.load(layout)).realmPlaceholders();
