@@ -221,6 +221,23 @@ class OutboxRelayTests extends StarterIntegrationTest {
     }
 
     @Test
+    void theRunnerPublishesOnItsOwnAndStopsPromptly() {
+        OutboxRelayRunner runner = new OutboxRelayRunner(relay, properties);
+        runner.start();
+        try {
+            List<String> aggregates = recordEvents(2, 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> unpublished(aggregates) == 0);
+            awaitEffectsAppliedOnceInOrder(aggregates, 3);
+        }
+        finally {
+            long begin = System.nanoTime();
+            runner.stop();
+            assertThat(runner.isRunning()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(6));
+        }
+    }
+
+    @Test
     void publishedEventsArePurgedAfterTheRetention() {
         List<String> ids = recordEvents(1, 1);
         relay.relayBatch();
