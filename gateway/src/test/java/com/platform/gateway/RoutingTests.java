@@ -72,6 +72,7 @@ class RoutingTests extends GatewayIntegrationTest {
                         "risk-service"));
         client().get().uri("/api-docs/partner-service").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("partner-service")
-                .jsonPath("$.path").isEqualTo("/v3/api-docs");
+                .jsonPath("$.path").isEqualTo("/v3/api-docs")
+                .jsonPath("$.forwardedHost").isEqualTo("localhost:" + port);
     }
 }

@@ -67,7 +67,8 @@ final class Upstreams {
             exchange.getRequestBody().readAllBytes();
             String body = "{\"service\":\"" + service + "\",\"path\":\"" + path + "\",\"token\":"
                     + exchange.getRequestHeaders().containsKey("Authorization") + ",\"requestId\":\""
-                    + exchange.getRequestHeaders().getFirst("X-Request-Id") + "\"}";
+                    + exchange.getRequestHeaders().getFirst("X-Request-Id") + "\",\"forwardedHost\":\""
+                    + exchange.getRequestHeaders().getFirst("X-Forwarded-Host") + "\"}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
