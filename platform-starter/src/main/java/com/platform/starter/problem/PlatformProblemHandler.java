@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,6 +72,14 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return respond(validationProblem(errors), request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleConcurrentChange(OptimisticLockingFailureException ex,
+            NativeWebRequest request) {
+        return respond(problems.create(HttpStatus.CONFLICT, ProblemCodes.CONFLICT,
+                "The resource was changed by another request at the same time; read it again and retry.", List.of()),
+                request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

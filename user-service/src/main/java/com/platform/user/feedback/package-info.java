@@ -1,0 +1,2 @@
+/** Complaints and suggestions (U7), answered by operators. */
+package com.platform.user.feedback;
