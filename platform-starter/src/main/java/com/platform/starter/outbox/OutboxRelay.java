@@ -160,8 +160,11 @@ public class OutboxRelay {
         CloudEventEnvelope envelope = new CloudEventEnvelope(CloudEventEnvelope.SPEC_VERSION, event.eventId(),
                 properties.source(), event.eventType(), event.aggregateId(), event.occurredAt(), "application/json",
                 event.requestId(), event.traceParent(), jsonMapper.readTree(event.payload()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null,
-                event.occurredAt().toEpochMilli(), event.aggregateId(), jsonMapper.writeValueAsString(envelope));
+        // The record's timestamp is the send time (the producer's): brokers refuse timestamps too far from their own
+        // clock (message.timestamp.after.max.ms), which would block an aggregate for good after a clock step. When
+        // the change happened travels in the envelope's "time".
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), null, null, event.aggregateId(),
+                jsonMapper.writeValueAsString(envelope));
         record.headers().add(new RecordHeader("content-type", bytes(CloudEventEnvelope.CONTENT_TYPE)));
         record.headers().add(new RecordHeader("ce_id", bytes(event.eventId())));
         record.headers().add(new RecordHeader("ce_type", bytes(event.eventType())));
