@@ -136,7 +136,7 @@ class IdempotentConsumerTests extends StarterIntegrationTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/actuator/deadletters/" + TOPIC + ".dlt")
                         .header("Authorization", bearer(tokens.user("admin-1", "admin")))
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"max\": 5}"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"max\": \"5\"}"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topic")
                         .value(TOPIC + ".dlt"));

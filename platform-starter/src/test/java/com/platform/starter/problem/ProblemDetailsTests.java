@@ -48,6 +48,20 @@ class ProblemDetailsTests extends StarterIntegrationTest {
     }
 
     @Test
+    void valuesOfTheWrongJsonTypeAreNotCoerced() throws Exception {
+        int before = things();
+        postThing("{\"name\": 42, \"kind\": \"PARCEL\", \"quantity\": 1}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("name"));
+        postThing("{\"name\": \"a\", \"kind\": 0, \"quantity\": 1}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
+        postThing("{\"name\": \"a\", \"kind\": \"PARCEL\", \"quantity\": \"1\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        postThing("{\"name\": \"a\", \"kind\": \"PARCEL\", \"quantity\": 1, \"items\": {\"sku\": \"x\"}}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("items"));
+        assertThat(things()).isEqualTo(before);
+    }
+
+    @Test
     void unknownEnumValueNamesTheFieldAndTheAllowedValues() throws Exception {
         postThing("{\"name\": \"a\", \"kind\": \"CRATE\", \"quantity\": 1}")
                 .andExpect(status().isBadRequest())
