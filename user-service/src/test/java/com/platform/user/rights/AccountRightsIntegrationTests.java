@@ -82,7 +82,7 @@ class AccountRightsIntegrationTests extends UserServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from identity_verification where user_id = ? and "
                 + "(document_cipher is not null or legal_name_cipher is not null)", Long.class, person.userId()))
                 .isZero();
-        assertThat(directory.login(person.userId()).enabled).isFalse();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !directory.login(person.userId()).enabled);
         assertThat(directory.login(person.userId()).username).isEqualTo("closed-" + person.userId());
         // the contact and the document can back a new account
         activePersonWithEmail(person.email());

@@ -31,6 +31,14 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
                 .andExpect(status().isCreated()));
     }
 
+    /**
+     * The login follows the account right after the commit and again when the status event is consumed; the
+     * consumer may still be applying an earlier event, so the final state is awaited.
+     */
+    private void loginEventually(UUID userId, boolean enabled) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> directory.login(userId).enabled == enabled);
+    }
+
     private JsonNode eligibility(UUID userId) throws Exception {
         return body(mvc.perform(get("/internal/v1/users/" + userId + "/eligibility")
                 .header("Authorization", bearer(tokens.service()))).andExpect(status().isOk()));
@@ -70,12 +78,12 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
         Person person = activePerson();
         assertThat(record(person, "FAKE_IDENTITY", "SEVERE").at("/penalty/kind").asString()).isEqualTo("SUSPENDED");
         assertThat(eligibility(person.userId()).get("status").asString()).isEqualTo("SUSPENDED");
-        assertThat(directory.login(person.userId()).enabled).isFalse();
+        loginEventually(person.userId(), false);
 
         clock.advance(Duration.ofDays(90).plusMinutes(1));
         expiry.expireDue();
         assertThat(eligibility(person.userId()).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(directory.login(person.userId()).enabled).isTrue();
+        loginEventually(person.userId(), true);
         assertThat(eventsOf(person.userId(), 7)).extracting(e -> e.get("type").asString())
                 .contains("user.violation-recorded", "user.status-changed");
     }
@@ -93,7 +101,7 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
         expiry.expireDue();
         assertThat(eligibility(person.userId()).get("status").asString()).as("bans do not expire")
                 .isEqualTo("BANNED");
-        assertThat(directory.login(person.userId()).enabled).isFalse();
+        loginEventually(person.userId(), false);
     }
 
     @Test
@@ -115,7 +123,7 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
                 .andExpect(status().isConflict());
 
         assertThat(eligibility(person.userId()).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(directory.login(person.userId()).enabled).isTrue();
+        loginEventually(person.userId(), true);
         mvc.perform(get("/api/v1/users/me/violations").header("Authorization", person.token()))
                 .andExpect(jsonPath("$.items[0].overturned").value(true))
                 .andExpect(jsonPath("$.items[0].overturnReason").value("Documents prove a twin"))
