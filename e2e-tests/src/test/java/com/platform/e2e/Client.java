@@ -36,6 +36,34 @@ final class Client {
         return JSON.readTree(response.body()).path("access_token").asString();
     }
 
+    /** A token for any account by its username (e-mail or E.164 phone) and password; empty if Keycloak refuses. */
+    static java.util.Optional<String> login(String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=platform-web&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        E2EStack.get().layout().keycloakIssuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200
+                ? java.util.Optional.of(JSON.readTree(response.body()).path("access_token").asString())
+                : java.util.Optional.empty();
+    }
+
+    /** A JSON request through the gateway. */
+    static HttpResponse<String> send(String method, String path, String token, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path))
                 .timeout(Duration.ofSeconds(30));

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,51 +33,49 @@ final class Inbox {
     }
 
     void print(String recipient) throws IOException, InterruptedException {
-        if (recipient.contains("@")) {
-            printMail(recipient);
+        List<String> messages = messagesTo(recipient);
+        if (messages.isEmpty()) {
+            System.out.println("Nothing sent to " + recipient + ".");
         }
-        else {
-            printSms(recipient);
-        }
+        messages.forEach(message -> System.out.println("---\n" + message));
     }
 
-    private void printMail(String address) throws IOException, InterruptedException {
+    /** The texts sent to an e-mail address or phone number, oldest first. */
+    List<String> messagesTo(String recipient) throws IOException, InterruptedException {
+        return recipient.contains("@") ? mailTo(recipient) : smsTo(recipient);
+    }
+
+    private List<String> mailTo(String address) throws IOException, InterruptedException {
         String url = "http://localhost:" + layout.mailApiPort() + "/api/user/"
                 + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            System.out.println("No mail for " + address + ".");
-            return;
+        List<String> texts = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            for (JsonNode message : json.readTree(response.body())) {
+                texts.add(message.path("subject").asString() + "\n" + bodyOf(message.path("mimeMessage").asString()));
+            }
         }
-        JsonNode messages = json.readTree(response.body());
-        if (messages.isEmpty()) {
-            System.out.println("No mail for " + address + ".");
-        }
-        for (JsonNode message : messages) {
-            System.out.println("--- " + message.path("subject").asString());
-            System.out.println(bodyOf(message.path("mimeMessage").asString()));
-        }
+        return texts;
     }
 
-    private void printSms(String phone) throws IOException, InterruptedException {
+    private List<String> smsTo(String phone) throws IOException, InterruptedException {
         String query = "{\"method\": \"POST\", \"urlPath\": \"" + SMS_SEND_PATH + "\"}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                         + layout.simulatorPort() + "/__admin/requests/find"))
                 .POST(HttpRequest.BodyPublishers.ofString(query)).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
-        int found = 0;
+        List<String> texts = new ArrayList<>();
         for (JsonNode request : json.readTree(response.body()).path("requests")) {
             String body = request.path("body").asString();
-            if (body.contains(phone)) {
-                found++;
-                System.out.println("--- SMS (" + request.path("loggedDateString").asString() + ")");
-                System.out.println(json.readTree(body).path("text").asString(body));
+            JsonNode sms = json.readTree(body);
+            if (phone.equals(sms.path("to").asString())) {
+                texts.add(sms.path("text").asString(body));
             }
         }
-        if (found == 0) {
-            System.out.println("No SMS for " + phone + ".");
-        }
+        // the simulator's journal lists the newest request first
+        Collections.reverse(texts);
+        return texts;
     }
 
     /** The text after the MIME headers; enough to read a one-time code. */

@@ -116,6 +116,11 @@ public final class LocalStack implements AutoCloseable {
         return secrets.password("client." + module);
     }
 
+    /** What the platform sent to an e-mail address or phone number (the local mail server, the SMS simulator). */
+    public List<String> inbox(String recipient) throws IOException, InterruptedException {
+        return new Inbox(layout).messagesTo(recipient);
+    }
+
     public StackLayout layout() {
         return layout;
     }
