@@ -20,7 +20,8 @@ import com.platform.user.directory.UserDirectory;
 /**
  * The Keycloak admin client, signed in as this service's own client (the same client id and secret it uses for
  * service-to-service tokens). Keycloak's address and realm come from the token issuer, so one setting
- * ({@code KEYCLOAK_ISSUER_URI}) points the service at its Keycloak for both purposes.
+ * ({@code KEYCLOAK_ISSUER_URI}) points the service at its Keycloak for both purposes; where the issuer is a public
+ * address the service cannot reach (containers), {@code KEYCLOAK_ADMIN_URL} gives the internal one.
  */
 @Configuration(proxyBeanMethods = false)
 class KeycloakConfiguration {
@@ -29,6 +30,7 @@ class KeycloakConfiguration {
 
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdminClient(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+            @Value("${user.keycloak.admin-url:}") String adminUrl,
             @Value("${spring.security.oauth2.client.registration.platform-service.client-id}") String clientId,
             @Value("${spring.security.oauth2.client.registration.platform-service.client-secret}") String secret) {
         int realmStart = issuer.indexOf(REALMS);
@@ -42,7 +44,7 @@ class KeycloakConfiguration {
                 .register(JacksonProvider.class, 100)
                 .build();
         return KeycloakBuilder.builder()
-                .serverUrl(issuer.substring(0, realmStart))
+                .serverUrl(adminUrl.isBlank() ? issuer.substring(0, realmStart) : adminUrl)
                 .realm(realmOf(issuer))
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(clientId)
