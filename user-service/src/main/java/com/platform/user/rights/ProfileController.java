@@ -1,9 +1,6 @@
 package com.platform.user.rights;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 
@@ -20,16 +17,7 @@ import com.platform.user.account.CallerAccount;
 import com.platform.user.account.UserAccount;
 import com.platform.user.account.UserAccounts;
 import com.platform.user.account.UserView;
-import com.platform.user.feedback.Feedback;
-import com.platform.user.feedback.FeedbackBox;
-import com.platform.user.identity.DocumentType;
-import com.platform.user.identity.EnterpriseCertificationService;
-import com.platform.user.identity.IdentityVerification;
-import com.platform.user.identity.IdentityVerifications;
 import com.platform.user.text.PlainName;
-import com.platform.user.violation.Appeal;
-import com.platform.user.violation.Violation;
-import com.platform.user.violation.Violations;
 
 /** U5, U7 for the caller's own account: profile (masked), correction, full export, closure. */
 @RestController
@@ -37,21 +25,13 @@ import com.platform.user.violation.Violations;
 class ProfileController {
 
     private final UserAccounts accounts;
-    private final IdentityVerifications identities;
-    private final EnterpriseCertificationService certifications;
-    private final Violations violations;
-    private final FeedbackBox feedback;
+    private final DataExport dataExport;
     private final AccountClosure closure;
     private final Clock clock;
 
-    ProfileController(UserAccounts accounts, IdentityVerifications identities,
-            EnterpriseCertificationService certifications, Violations violations, FeedbackBox feedback,
-            AccountClosure closure, Clock clock) {
+    ProfileController(UserAccounts accounts, DataExport dataExport, AccountClosure closure, Clock clock) {
         this.accounts = accounts;
-        this.identities = identities;
-        this.certifications = certifications;
-        this.violations = violations;
-        this.feedback = feedback;
+        this.dataExport = dataExport;
         this.closure = closure;
         this.clock = clock;
     }
@@ -74,36 +54,10 @@ class ProfileController {
         return UserView.masked(account);
     }
 
-    record IdentityRecord(UUID id, DocumentType documentType, String documentNumber, String legalName,
-            IdentityVerification.Status status, Instant submittedAt, Instant decidedAt) {
-    }
-
-    record ViolationRecord(UUID id, String type, String severity, String description, Instant recordedAt,
-            String penalty, Instant penaltyUntil, String penaltyState, boolean overturned, String overturnReason) {
-    }
-
-    record AppealRecord(UUID id, UUID violationId, String reason, Appeal.Status status, String decisionReason) {
-    }
-
-    record Export(Instant exportedAt, UserView account, List<IdentityRecord> identityVerifications,
-            List<EnterpriseCertificationService.CertificationRecord> enterpriseCertifications,
-            List<ViolationRecord> violations, List<AppealRecord> appeals, List<Feedback> feedback) {
-    }
-
     /** U7: everything held about the caller, unmasked (it is their own data). */
     @GetMapping("/api/v1/users/me/export")
-    Export export() {
-        UUID me = CallerAccount.id();
-        UserAccount account = accounts.get(me);
-        return new Export(clock.instant(), UserView.unmasked(account),
-                identities.ofUser(me).stream().map(v -> new IdentityRecord(v.id(), v.documentType(),
-                        v.documentNumber(), v.legalName(), v.status(), v.submittedAt(), v.decidedAt().orElse(null)))
-                        .toList(),
-                certifications.ofUser(me),
-                violations.allOfUser(me).stream().map(ProfileController::record).toList(),
-                violations.appealsOfUser(me).stream().map(a -> new AppealRecord(a.id(), a.violationId(), a.reason(),
-                        a.status(), a.decisionReason().orElse(null))).toList(),
-                feedback.ofUser(me));
+    DataExport.Export export() {
+        return dataExport.of(CallerAccount.id());
     }
 
     @DeleteMapping("/api/v1/users/me")
@@ -112,9 +66,4 @@ class ProfileController {
         return ResponseEntity.accepted().build();
     }
 
-    private static ViolationRecord record(Violation v) {
-        return new ViolationRecord(v.id(), v.type(), v.severity().name(), v.description(), v.recordedAt(),
-                v.penaltyKind().name(), v.penaltyUntil().orElse(null), v.penaltyState().name(), v.overturned(),
-                v.overturnReason().orElse(null));
-    }
 }

@@ -39,7 +39,7 @@ public class AppealService {
     @Transactional
     public Appeal file(UUID userId, UUID violationId, String reason) {
         Violation violation = violations.findForUpdate(violationId).filter(v -> v.userId().equals(userId))
-                .orElseThrow(ViolationController::unknownViolation);
+                .orElseThrow(() -> PlatformException.notFound("VIOLATION_NOT_FOUND", "No such violation"));
         if (violations.appealOf(violationId).isPresent()) {
             throw alreadyAppealed();
         }

@@ -129,10 +129,6 @@ class ViolationController {
         return AppealView.of(appeals.decide(id, request.outcome(), request.reason()));
     }
 
-    static PlatformException unknownViolation() {
-        return PlatformException.notFound("VIOLATION_NOT_FOUND", "No such violation");
-    }
-
     private PageResponse<ViolationView> history(UUID userId, PageQuery query) {
         return PageResponse.of(violations.ofUser(userId, query).stream().map(this::view).toList(), query,
                 violations.countOfUser(userId));
