@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +18,10 @@ import com.platform.user.support.UserServiceIntegrationTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,6 +34,12 @@ class IdentityVerificationIntegrationTests extends UserServiceIntegrationTest {
 
     @Autowired
     IdentityVerificationService verifications;
+
+    @Autowired
+    IdentityProvider provider;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     private static Map<String, Object> residentId(String name, String number) {
         return Map.of("legalName", name, "documentType", "RESIDENT_ID", "documentNumber", number);
@@ -131,6 +141,28 @@ class IdentityVerificationIntegrationTests extends UserServiceIntegrationTest {
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.level").value("L1"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_900));
+    }
+
+    @Test
+    void anOpenCircuitFailsFastWithoutCallingTheProvider() {
+        thirdParties.stubFor(post(urlPathEqualTo("/identity/v1/verifications"))
+                .willReturn(aResponse().withStatus(503)));
+        // earlier tests' failures count in the sliding window: start from a closed, empty breaker
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        try {
+            int attempts = 30;
+            for (int i = 0; i < attempts; i++) {
+                assertThatThrownBy(() -> provider.verify("Li Lei", DocumentType.PASSPORT, "E12345678"))
+                        .isInstanceOf(IdentityProvider.IdentityProviderUnavailableException.class);
+            }
+            int reached = thirdParties.findAll(postRequestedFor(urlPathEqualTo("/identity/v1/verifications")))
+                    .size();
+            // the breaker judges after 10 calls (minimum-number-of-calls) and then stops calling
+            assertThat(reached).as("calls that reached the provider").isEqualTo(10);
+        }
+        finally {
+            breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        }
     }
 
     @Test

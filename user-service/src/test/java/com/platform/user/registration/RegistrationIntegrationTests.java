@@ -207,6 +207,16 @@ class RegistrationIntegrationTests extends UserServiceIntegrationTest {
     }
 
     @Test
+    void aSlowSmsProviderDoesNotHoldTheRegistrationUp() throws Exception {
+        thirdParties.stubFor(post(urlPathEqualTo("/sms/v1/messages"))
+                .willReturn(aResponse().withStatus(202).withFixedDelay(6_000)));
+        long started = System.nanoTime();
+        registerByPhone(freshPhone());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("cut off by the 3 s read timeout")
+                .isLessThan(Duration.ofMillis(5_000));
+    }
+
+    @Test
     void unverifiedRegistrationsExpireWithTheirKeycloakLogin() throws Exception {
         String email = freshEmail();
         JsonNode registered = registerByEmail(email);
