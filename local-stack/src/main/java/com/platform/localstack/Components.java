@@ -90,8 +90,14 @@ final class Components {
         }
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
-        Files.copy(layout.repository().resolve("local-stack/keycloak/platform-realm.json"),
-                imports.resolve("platform-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path realm = layout.repository().resolve("local-stack/keycloak/platform-realm.json");
+        Path imported = imports.resolve("platform-realm.json");
+        // Keycloak imports a realm only once: say so when the file changed after that import
+        if (Files.exists(home.resolve("data/h2")) && Files.exists(imported) && Files.mismatch(realm, imported) != -1) {
+            System.out.println("WARNING: local-stack/keycloak/platform-realm.json changed since Keycloak imported it."
+                    + " Keycloak keeps the old realm until you run ./platform reset.");
+        }
+        Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> env = new HashMap<>(realmPlaceholders());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");

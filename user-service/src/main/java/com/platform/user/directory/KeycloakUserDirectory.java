@@ -20,6 +20,8 @@ import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 
@@ -30,6 +32,8 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
  * quick 503 instead of piling up requests.
  */
 public class KeycloakUserDirectory implements UserDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakUserDirectory.class);
 
     private final Keycloak keycloak;
     private final String realm;
@@ -187,6 +191,9 @@ public class KeycloakUserDirectory implements UserDirectory {
                 if (failure instanceof DirectoryConflictException conflict) {
                     throw conflict;
                 }
+                // Keycloak's messages name the HTTP status or the connection problem, never the user
+                log.warn("Keycloak admin call failed: {}: {}", failure.getClass().getSimpleName(),
+                        failure.getMessage());
                 throw new DirectoryUnavailableException(failure);
             });
         }
