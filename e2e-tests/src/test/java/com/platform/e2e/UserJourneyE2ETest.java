@@ -84,6 +84,18 @@ class UserJourneyE2ETest {
     }
 
     @Test
+    void aPasswordKeycloaksPolicyRefusesIsA400OnThePasswordAndLeavesNoAccount() throws Exception {
+        String email = "policy-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> refused = Client.send("POST", "/api/v1/registrations", null, Map.of("channel", "EMAIL",
+                "email", email, "password", "nine-char", "displayName", "Short Password"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(Client.json(refused).at("/errors/0/field").asString()).isEqualTo("password");
+        // nothing was kept: the same address registers with a better password
+        ok(Client.send("POST", "/api/v1/registrations", null, Map.of("channel", "EMAIL", "email", email,
+                "password", PASSWORD, "displayName", "Long Password")));
+    }
+
+    @Test
     void anAccessReviewListsThePrivilegedDemoAccountsFromKeycloak() throws Exception {
         JsonNode review = ok(Client.send("POST", "/api/v1/access-reviews", Client.token("admin"), null));
         List<String> held = review.get("items").valueStream()

@@ -63,6 +63,10 @@ public class KeycloakUserDirectory implements UserDirectory {
                 if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
                     throw new DirectoryConflictException();
                 }
+                if (response.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()) {
+                    // the realm's password policy (length, history, ...) refused it
+                    throw new PasswordRejectedException();
+                }
                 id = UUID.fromString(CreatedResponseUtil.getCreatedId(response));
             }
             try {
@@ -191,13 +195,16 @@ public class KeycloakUserDirectory implements UserDirectory {
                 if (failure instanceof DirectoryConflictException conflict) {
                     throw conflict;
                 }
+                if (failure instanceof PasswordRejectedException rejected) {
+                    throw rejected;
+                }
                 // Keycloak's messages name the HTTP status or the connection problem, never the user
                 log.warn("Keycloak admin call failed: {}: {}", failure.getClass().getSimpleName(),
                         failure.getMessage());
                 throw new DirectoryUnavailableException(failure);
             });
         }
-        catch (DirectoryConflictException | DirectoryUnavailableException e) {
+        catch (DirectoryConflictException | DirectoryUnavailableException | PasswordRejectedException e) {
             throw e;
         }
         catch (ProcessingException | WebApplicationException e) {

@@ -68,6 +68,10 @@ public class IdentityVerificationService {
                 if (account.level().atLeast(VerificationLevel.L2)) {
                     throw PlatformException.conflict("IDENTITY_ALREADY_VERIFIED", "This account is already verified.");
                 }
+                if (verifications.hasPending(userId)) {
+                    // one verification at a time, or two documents could end up backing one account
+                    throw pendingAlready();
+                }
                 Optional<UUID> holder = verifications.holderOf(type, number);
                 if (holder.isPresent()) {
                     throw holder.get().equals(userId) ? pendingAlready() : alreadyBound();
@@ -162,6 +166,6 @@ public class IdentityVerificationService {
 
     private static PlatformException pendingAlready() {
         return PlatformException.conflict("IDENTITY_VERIFICATION_PENDING",
-                "A verification of this document is already in progress.");
+                "A verification is already in progress for this account.");
     }
 }

@@ -74,6 +74,11 @@ public class IdentityVerifications {
                 """).param(documentIndex(type, documentNumber)).query(UUID.class).optional();
     }
 
+    boolean hasPending(UUID userId) {
+        return jdbc.sql("select count(*) from identity_verification where user_id = ? and status = 'PENDING'")
+                .param(userId).query(Long.class).single() > 0;
+    }
+
     List<UUID> dueForRetry(Instant now, int limit) {
         return jdbc.sql("""
                 select id from identity_verification

@@ -118,6 +118,10 @@ class IdentityVerificationIntegrationTests extends UserServiceIntegrationTest {
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.level").value("L1")));
 
+        postJson(VERIFY, residentId("Zhou Qi", Documents.residentId()), person.token())
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("IDENTITY_VERIFICATION_PENDING"));
+
         verifications.retryDue();
         assertThat(storedStatus(pending)).as("not before its retry time").isEqualTo("PENDING");
 
