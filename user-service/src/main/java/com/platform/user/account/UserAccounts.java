@@ -80,40 +80,32 @@ public class UserAccounts {
     }
 
     public void insert(UserAccount account) {
+        StoredContacts contacts = storedContacts(account);
         jdbc.sql("""
                 insert into user_account (id, account_type, display_name, email_cipher, email_index, phone_cipher,
                                           phone_index, level, status, roles, created_at, updated_at, version)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
                 """)
-                .params(account.id(), account.type().name(), account.displayName(),
-                        account.email().map(e -> encryptor.encrypt(e.value(), context("email", account.id())))
-                                .orElse(null),
-                        account.email().map(e -> blindIndex.of(EMAIL_INDEX, e.value())).orElse(null),
-                        account.phone().map(p -> encryptor.encrypt(p.e164(), context("phone", account.id())))
-                                .orElse(null),
-                        account.phone().map(p -> blindIndex.of(PHONE_INDEX, p.e164())).orElse(null),
-                        account.level().name(), account.status().name(), account.roles().toArray(String[]::new),
+                .params(account.id(), account.type().name(), account.displayName(), contacts.emailCipher(),
+                        contacts.emailIndex(), contacts.phoneCipher(), contacts.phoneIndex(), account.level().name(),
+                        account.status().name(), account.roles().toArray(String[]::new),
                         Timestamp.from(account.createdAt()), Timestamp.from(account.updatedAt()))
                 .update();
     }
 
     public void update(UserAccount account) {
+        StoredContacts contacts = storedContacts(account);
         int updated = jdbc.sql("""
                 update user_account set display_name = ?, email_cipher = ?, email_index = ?, phone_cipher = ?,
                        phone_index = ?, level = ?, status = ?, roles = ?, updated_at = ?, closed_at = ?,
                        version = version + 1
                  where id = ? and version = ?
                 """)
-                .params(account.displayName(),
-                        account.email().map(e -> encryptor.encrypt(e.value(), context("email", account.id())))
-                                .orElse(null),
-                        account.email().map(e -> blindIndex.of(EMAIL_INDEX, e.value())).orElse(null),
-                        account.phone().map(p -> encryptor.encrypt(p.e164(), context("phone", account.id())))
-                                .orElse(null),
-                        account.phone().map(p -> blindIndex.of(PHONE_INDEX, p.e164())).orElse(null),
-                        account.level().name(), account.status().name(), account.roles().toArray(String[]::new),
-                        Timestamp.from(account.updatedAt()),
-                        account.closedAt().map(Timestamp::from).orElse(null), account.id(), account.version())
+                .params(account.displayName(), contacts.emailCipher(), contacts.emailIndex(),
+                        contacts.phoneCipher(), contacts.phoneIndex(), account.level().name(),
+                        account.status().name(), account.roles().toArray(String[]::new),
+                        Timestamp.from(account.updatedAt()), account.closedAt().map(Timestamp::from).orElse(null),
+                        account.id(), account.version())
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("account changed concurrently");
@@ -122,6 +114,18 @@ public class UserAccounts {
 
     public void delete(UUID id) {
         jdbc.sql("delete from user_account where id = ?").param(id).update();
+    }
+
+    /** Contacts as stored: encrypted for reading back, blind-indexed for lookups; null where absent. */
+    private record StoredContacts(String emailCipher, String emailIndex, String phoneCipher, String phoneIndex) {
+    }
+
+    private StoredContacts storedContacts(UserAccount account) {
+        return new StoredContacts(
+                account.email().map(e -> encryptor.encrypt(e.value(), context("email", account.id()))).orElse(null),
+                account.email().map(e -> blindIndex.of(EMAIL_INDEX, e.value())).orElse(null),
+                account.phone().map(p -> encryptor.encrypt(p.e164(), context("phone", account.id()))).orElse(null),
+                account.phone().map(p -> blindIndex.of(PHONE_INDEX, p.e164())).orElse(null));
     }
 
     private UserAccount map(ResultSet rs, int row) throws SQLException {
