@@ -1,5 +1,6 @@
 package com.platform.user.directory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,15 @@ public class KeycloakUserDirectory implements UserDirectory {
             }
             return id;
         });
+    }
+
+    @Override
+    public Optional<ExistingLogin> findByUsername(String username) {
+        return call(() -> realm().users().searchByUsername(username, true).stream()
+                .filter(user -> username.equalsIgnoreCase(user.getUsername()))
+                .findFirst()
+                .map(user -> new ExistingLogin(UUID.fromString(user.getId()), Boolean.TRUE.equals(user.isEnabled()),
+                        Instant.ofEpochMilli(user.getCreatedTimestamp()))));
     }
 
     @Override

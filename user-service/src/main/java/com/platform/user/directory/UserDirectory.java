@@ -1,5 +1,6 @@
 package com.platform.user.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,12 @@ public interface UserDirectory {
             return "NewLogin[****]";
         }
     }
+
+    record ExistingLogin(UUID userId, boolean enabled, Instant createdAt) {
+    }
+
+    /** The login whose username is exactly this one, if there is one. */
+    Optional<ExistingLogin> findByUsername(String username);
 
     /** Lets the person log in (contact verified, penalty over) or stops them (suspended, banned). Idempotent. */
     void setEnabled(UUID userId, boolean enabled);

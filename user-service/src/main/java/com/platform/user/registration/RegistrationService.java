@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,17 +20,16 @@ import com.platform.user.directory.UserDirectory;
 
 /**
  * U1-U3 use cases: register, verify the contact, resend the code. The Keycloak login is created first (disabled)
- * so that the account's id is its Keycloak id; if our transaction then fails, the login is removed again.
+ * so that the account's id is its Keycloak id; if our transaction then fails, the login is removed again
+ * ({@link RegistrationLogins}).
  * Codes are sent only after the registration committed, and only their hash is stored.
  */
 @Service
 public class RegistrationService {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
-
     private final UserAccounts accounts;
     private final Registrations registrations;
-    private final UserDirectory directory;
+    private final RegistrationLogins logins;
     private final UserEvents events;
     private final CodeDelivery delivery;
     private final LoginSync loginSync;
@@ -40,11 +37,12 @@ public class RegistrationService {
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    RegistrationService(UserAccounts accounts, Registrations registrations, UserDirectory directory, UserEvents events,
-            CodeDelivery delivery, LoginSync loginSync, TransactionTemplate transaction, RegistrationProperties properties, Clock clock) {
+    RegistrationService(UserAccounts accounts, Registrations registrations, RegistrationLogins logins,
+            UserEvents events, CodeDelivery delivery, LoginSync loginSync, TransactionTemplate transaction,
+            RegistrationProperties properties, Clock clock) {
         this.accounts = accounts;
         this.registrations = registrations;
-        this.directory = directory;
+        this.logins = logins;
         this.events = events;
         this.delivery = delivery;
         this.loginSync = loginSync;
@@ -84,7 +82,7 @@ public class RegistrationService {
         }
         UUID userId;
         try {
-            userId = directory.create(new UserDirectory.NewLogin(request.contact(),
+            userId = logins.create(new UserDirectory.NewLogin(request.contact(),
                     request.email() == null ? null : request.email().value(), request.password(),
                     Set.of(request.accountType().realmRole())));
         }
@@ -105,7 +103,7 @@ public class RegistrationService {
             });
         }
         catch (RuntimeException e) {
-            removeLogin(userId);
+            logins.remove(userId);
             if (e instanceof DuplicateKeyException) {
                 // a concurrent registration took the contact between our check and our insert
                 throw RegistrationProblems.contactTaken();
@@ -175,14 +173,5 @@ public class RegistrationService {
             return new ResendNow(registration.channel(), contact, result.plainCode());
         });
         delivery.send(resend.channel(), resend.contact(), resend.plainCode());
-    }
-
-    private void removeLogin(UUID userId) {
-        try {
-            directory.delete(userId);
-        }
-        catch (RuntimeException e) {
-            log.error("Keycloak login {} was created but its registration failed; remove it by hand", userId);
-        }
     }
 }

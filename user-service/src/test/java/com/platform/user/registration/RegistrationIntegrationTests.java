@@ -126,6 +126,36 @@ class RegistrationIntegrationTests extends UserServiceIntegrationTest {
     }
 
     @Test
+    void aLoginLeftBehindByAFailedRegistrationDoesNotHoldTheContactForever() throws Exception {
+        // what a registration leaves when its transaction and then the removal of its login both failed
+        String email = freshEmail();
+        UUID leftBehind = directory.addLogin(email, "user", "default-roles-platform");
+        directory.login(leftBehind).enabled = false;
+        UUID disabledStaff = directory.addLogin(freshEmail(), "operator");
+        directory.login(disabledStaff).enabled = false;
+        Map<String, String> request = Map.of("channel", "EMAIL", "email", email, "password", PASSWORD,
+                "displayName", "Han Meimei");
+
+        // a young login may belong to a registration still committing
+        postJson("/api/v1/registrations", request, null).andExpect(status().isConflict());
+        assertThat(directory.exists(leftBehind)).isTrue();
+
+        clock.advance(RegistrationLogins.IN_FLIGHT.plusMinutes(1));
+        JsonNode registered = body(postJson("/api/v1/registrations", request, null)
+                .andExpect(status().isCreated()));
+        assertThat(directory.exists(leftBehind)).isFalse();
+        assertThat(directory.login(userId(registered)).username).isEqualTo(email);
+        body(postJson(verification(registered), Map.of("code", codeMailedTo(email)), null)
+                .andExpect(status().isOk()));
+
+        // a disabled login holding a staff role is never taken over
+        postJson("/api/v1/registrations", Map.of("channel", "EMAIL", "email", directory.login(disabledStaff).username,
+                "password", PASSWORD, "displayName", "Staff Twin"), null)
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("USER_CONTACT_TAKEN"));
+        assertThat(directory.exists(disabledStaff)).isTrue();
+    }
+
+    @Test
     void keycloakDownIsA503AndNothingIsWritten() throws Exception {
         directory.goDown();
         long before = jdbc.queryForObject("select count(*) from user_account", Long.class);

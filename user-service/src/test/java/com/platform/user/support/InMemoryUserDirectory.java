@@ -1,5 +1,7 @@
 package com.platform.user.support;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,17 @@ public class InMemoryUserDirectory implements UserDirectory {
         public volatile String email;
         public volatile boolean enabled;
         public volatile boolean hasPassword;
+        public volatile Instant createdAt;
         public final Set<String> roles = ConcurrentHashMap.newKeySet();
     }
 
     private final Map<UUID, Login> logins = new ConcurrentHashMap<>();
+    private final Clock clock;
     private volatile boolean down;
+
+    public InMemoryUserDirectory(Clock clock) {
+        this.clock = clock;
+    }
 
     public void goDown() {
         down = true;
@@ -53,6 +61,7 @@ public class InMemoryUserDirectory implements UserDirectory {
         Login login = new Login();
         login.username = username;
         login.enabled = true;
+        login.createdAt = clock.instant();
         login.roles.addAll(List.of(roles));
         logins.put(id, login);
         return id;
@@ -76,9 +85,17 @@ public class InMemoryUserDirectory implements UserDirectory {
         login.email = newLogin.email();
         login.hasPassword = newLogin.password() != null && !newLogin.password().isEmpty();
         login.roles.addAll(newLogin.realmRoles());
+        login.createdAt = clock.instant();
         UUID id = UUID.randomUUID();
         logins.put(id, login);
         return id;
+    }
+
+    @Override
+    public Optional<ExistingLogin> findByUsername(String username) {
+        check();
+        return logins.entrySet().stream().filter(e -> username.equalsIgnoreCase(e.getValue().username)).findFirst()
+                .map(e -> new ExistingLogin(e.getKey(), e.getValue().enabled, e.getValue().createdAt));
     }
 
     @Override

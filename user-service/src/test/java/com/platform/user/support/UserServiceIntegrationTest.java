@@ -86,8 +86,8 @@ public abstract class UserServiceIntegrationTest {
 
         @Bean
         @Primary
-        InMemoryUserDirectory inMemoryUserDirectory() {
-            return new InMemoryUserDirectory();
+        InMemoryUserDirectory inMemoryUserDirectory(MutableClock clock) {
+            return new InMemoryUserDirectory(clock);
         }
 
         @Bean
