@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,19 @@ class KeycloakRealmE2ETest {
                 + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}]}");
 
         assertThat(claims(login(username, password)).path("partner_id").asString()).isEqualTo(partnerId);
+    }
+
+    @Test
+    void aUsernameKeycloakAlreadyHasCannotBeRegisteredAgain() throws Exception {
+        // one login enabled, one disabled and young: neither is a left-over user-service may remove
+        for (boolean enabled : new boolean[] {true, false}) {
+            String email = "kc-only-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            createUser("{\"username\":\"" + email + "\",\"email\":\"" + email + "\",\"enabled\":" + enabled
+                    + "}");
+            HttpResponse<String> refused = Client.send("POST", "/api/v1/registrations", null, Map.of("channel",
+                    "EMAIL", "email", email, "password", "pw-" + UUID.randomUUID(), "displayName", "Keycloak Twin"));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(Client.json(refused).path("code").asString()).isEqualTo("USER_CONTACT_TAKEN");
+        }
     }
 }
