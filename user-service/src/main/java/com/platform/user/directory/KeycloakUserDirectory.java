@@ -87,7 +87,9 @@ public class KeycloakUserDirectory implements UserDirectory {
                 .filter(user -> username.equalsIgnoreCase(user.getUsername()))
                 .findFirst()
                 .map(user -> new ExistingLogin(UUID.fromString(user.getId()), Boolean.TRUE.equals(user.isEnabled()),
-                        Instant.ofEpochMilli(user.getCreatedTimestamp()))));
+                        // no creation time (imported users): treat as new, so it is never taken for a left-over
+                        user.getCreatedTimestamp() == null ? Instant.now()
+                                : Instant.ofEpochMilli(user.getCreatedTimestamp()))));
     }
 
     @Override
