@@ -1,6 +1,7 @@
 package com.platform.localstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A component that runs as a child process, its output appended to its own log file. */
+/**
+ * A component that runs as a child process, its output kept in its own size-capped log file. While it runs, a pid
+ * file in {@code .platform/run} says it is ours, so that a start after a killed launcher can stop it
+ * ({@link Leftovers}).
+ */
 final class ChildProcess implements Component {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -18,18 +23,18 @@ final class ChildProcess implements Component {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path workingDirectory;
-    private final Path log;
+    private final StackLayout layout;
     private final BooleanSupplier health;
     private Process process;
 
     ChildProcess(String name, String address, List<String> command, Map<String, String> environment,
-            Path workingDirectory, Path log, BooleanSupplier health) {
+            Path workingDirectory, StackLayout layout, BooleanSupplier health) {
         this.name = name;
         this.address = address;
         this.command = command;
         this.environment = environment;
         this.workingDirectory = workingDirectory;
-        this.log = log;
+        this.layout = layout;
         this.health = health;
     }
 
@@ -49,7 +54,6 @@ final class ChildProcess implements Component {
 
     @Override
     public void start() throws IOException {
-        Files.createDirectories(log.getParent());
         List<String> fullCommand = new java.util.ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             // Its own session: Ctrl-C reaches only the launcher, which then stops everything in order.
@@ -59,9 +63,19 @@ final class ChildProcess implements Component {
         ProcessBuilder builder = new ProcessBuilder(fullCommand)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(environment);
         process = builder.start();
+        Leftovers.record(layout, name, process.toHandle());
+        RollingLog log = new RollingLog(layout.log(name), RollingLog.DEFAULT_MAX_BYTES, RollingLog.DEFAULT_KEEP);
+        Thread.ofPlatform().daemon().name(name + "-log").start(() -> {
+            try {
+                log.copy(process.getInputStream());
+            }
+            catch (IOException e) {
+                System.err.println("[local-stack] the log of " + name + " stopped: " + e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -75,22 +89,17 @@ final class ChildProcess implements Component {
 
     @Override
     public void stop() {
-        if (process == null || !process.isAlive()) {
+        if (process == null) {
             return;
         }
-        // Children of children (Keycloak's shell script starts its JVM) must go too.
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
+        if (process.isAlive()) {
+            Leftovers.stopTree(process.toHandle());
+        }
         try {
-            if (!process.waitFor(25, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            Leftovers.forget(layout, name);
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        catch (UncheckedIOException e) {
+            System.err.println("[local-stack] " + e.getMessage());
         }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -33,16 +33,23 @@ final class Components {
         this.secrets = secrets;
     }
 
+    /** Heap for the PostgreSQL child: unpacking the binaries (xz) holds the whole archive in memory. */
+    static final String POSTGRES_HEAP = "-Xmx256m";
+
     ChildProcess postgres() {
         Map<String, String> env = new HashMap<>();
+        Map<String, String> passwordByDatabase = new java.util.LinkedHashMap<>();
         for (PlatformService service : PlatformService.all()) {
-            env.put("DB_PASSWORD_" + service.database.toUpperCase(), secrets.password("db." + service.database));
+            String password = secrets.password("db." + service.database);
+            env.put("DB_PASSWORD_" + service.database.toUpperCase(), password);
+            passwordByDatabase.put(service.database, password);
         }
         return new ChildProcess("postgres", "jdbc:postgresql://localhost:" + layout.postgresPort() + "/<database>",
-                List.of(JAVA, "-Xmx64m", "-cp", CLASSPATH,
+                List.of(JAVA, POSTGRES_HEAP, "-cp", CLASSPATH,
                         Postgres.class.getName(), layout.data("postgres").toString(),
-                        String.valueOf(layout.postgresPort())),
-                env, layout.home(), layout.log("postgres"), Health.tcp(layout.postgresPort()));
+                        String.valueOf(layout.postgresPort()), layout.binaries("postgres").toString()),
+                env, layout.home(), layout,
+                Health.databases(layout.postgresPort(), passwordByDatabase));
     }
 
     ChildProcess kafka() throws IOException, InterruptedException {
@@ -65,7 +72,7 @@ final class Components {
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=false",
                 "group.initial.rebalance.delay.ms=0", ""));
         String classpath = CLASSPATH;
         if (!Files.exists(data.resolve("meta.properties"))) {
@@ -80,7 +87,7 @@ final class Components {
         }
         return new ChildProcess("kafka", "localhost:" + layout.kafkaPort(),
                 List.of(JAVA, "-Xmx512m", "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(),
-                layout.home(), layout.log("kafka"), Health.tcp(layout.kafkaPort()));
+                layout.home(), layout, KafkaTopics.ready(layout.kafkaPort()));
     }
 
     ChildProcess keycloak() throws IOException {
@@ -106,7 +113,7 @@ final class Components {
         return new ChildProcess("keycloak", "http://localhost:" + layout.keycloakPort() + " (console user keycloak-admin)",
                 List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-port=" + layout.keycloakPort(),
                         "--import-realm", "--cache=local"),
-                env, home, layout.log("keycloak"),
+                env, home, layout,
                 Health.http(layout.keycloakIssuer() + "/.well-known/openid-configuration"));
     }
 
@@ -129,7 +136,7 @@ final class Components {
                         "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.api.port=" + layout.mailApiPort(),
                         "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.auth.disabled",
                         "-jar", layout.tools().resolve("greenmail-standalone.jar").toString()),
-                Map.of(), layout.home(), layout.log("mail"),
+                Map.of(), layout.home(), layout,
                 Health.http("http://localhost:" + layout.mailApiPort() + "/api/service/readiness"));
     }
 
@@ -140,7 +147,7 @@ final class Components {
                         "--port", String.valueOf(layout.simulatorPort()), "--root-dir",
                         layout.repository().resolve("local-stack/wiremock").toString(), "--disable-banner",
                         "--global-response-templating"),
-                Map.of(), layout.home(), layout.log("simulator"),
+                Map.of(), layout.home(), layout,
                 Health.http("http://localhost:" + layout.simulatorPort() + "/__admin/health"));
     }
 
@@ -163,7 +170,7 @@ final class Components {
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
         String base = "http://localhost:" + service.port(layout);
         return new ChildProcess(service.module, base, javaJar(layout.moduleJar(service.module)), env,
-                layout.home(), layout.log(service.module), Health.http(base + "/actuator/health/readiness"));
+                layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
     }
 
     ChildProcess gateway() {
@@ -175,7 +182,7 @@ final class Components {
         }
         String base = "http://localhost:" + layout.gatewayPort();
         return new ChildProcess("gateway", base, javaJar(layout.moduleJar("gateway")), env, layout.home(),
-                layout.log("gateway"), Health.http(base + "/actuator/health/readiness"));
+                layout, Health.http(base + "/actuator/health/readiness"));
     }
 
     private static List<String> javaJar(Path jar) {

@@ -48,6 +48,23 @@ final class Health {
         };
     }
 
+    /** Usable, not just listening: each login can open its own database and run a query there. */
+    static BooleanSupplier databases(int port, java.util.Map<String, String> passwordByDatabase) {
+        return () -> {
+            for (var database : passwordByDatabase.entrySet()) {
+                String url = "jdbc:postgresql://localhost:" + port + "/" + database.getKey() + "?connectTimeout=2";
+                try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, database.getKey(),
+                        database.getValue()); java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("select 1");
+                }
+                catch (java.sql.SQLException notYet) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
     static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);

@@ -75,6 +75,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(layout.logs());
+        for (String leftover : Leftovers.stop(layout)) {
+            say("stopped " + leftover + ", left running by a launcher that did not stop cleanly");
+        }
         List<String> taken = takenPorts();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("cannot start:\n  " + String.join("\n  ", taken)
@@ -91,7 +94,6 @@ public final class LocalStack implements AutoCloseable {
         try {
             List<Component> infrastructure = List.of(components.postgres(), components.kafka(),
                     components.mail(), components.simulator(), components.keycloak());
-            secrets.save();
             startAndWait(infrastructure, INFRASTRUCTURE_TIMEOUT);
             List<Component> services = new ArrayList<>();
             PlatformService.all().forEach(service -> services.add(components.service(service)));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -24,13 +25,15 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
  * Local secrets, generated on the first start and kept in {@code .platform/secrets.properties} (owner-only, never
  * in Git): database passwords, the services' Keycloak client secrets, the demo staff passwords and the field
  * encryption keysets. A reset keeps them, so a developer's notes stay valid.
+ *
+ * <p>Each value is written to the file before it is handed out: a keyset that encrypted a record and was then lost
+ * with the launcher would make that record unreadable forever (issue 9: keysets generated after the only save).
  */
 final class Secrets {
 
     private final Path file;
     private final Properties values = new Properties();
     private final SecureRandom random = new SecureRandom();
-    private boolean changed;
 
     private Secrets(Path file) {
         this.file = file;
@@ -65,36 +68,36 @@ final class Secrets {
         return computeIfAbsent("keyset.blind-index", () -> keyset(false));
     }
 
-    private String computeIfAbsent(String key, java.util.function.Supplier<String> generator) {
+    private synchronized String computeIfAbsent(String key, java.util.function.Supplier<String> generator) {
         String value = values.getProperty(key);
         if (value == null) {
             value = generator.get();
             values.setProperty(key, value);
-            changed = true;
+            save();
         }
         return value;
     }
 
-    void save() {
-        if (!changed) {
-            return;
-        }
+    /** Writes a new file beside the old one and moves it over, so a crash never leaves half a file. */
+    private void save() {
         try {
             Files.createDirectories(file.getParent());
-            try (Writer writer = Files.newBufferedWriter(file)) {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.deleteIfExists(next);
+            try {
+                Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            catch (UnsupportedOperationException notPosix) {
+                Files.createFile(next);
+            }
+            try (Writer writer = Files.newBufferedWriter(next)) {
                 values.store(writer, "Local-only secrets of ./platform up. Never commit or reuse them.");
             }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("Cannot keep the local secrets in " + file, e);
         }
-        changed = false;
     }
 
     private static String keyset(boolean encryption) {

@@ -26,6 +26,16 @@ public record StackLayout(Path repository, Path home, Map<String, String> env) {
         return home().resolve("data").resolve(component);
     }
 
+    /** Unpacked third-party binaries (PostgreSQL), owned by this stack rather than shared in /tmp. */
+    Path binaries(String component) {
+        return home().resolve("binaries").resolve(component);
+    }
+
+    /** Pid files of the running children, so that a start after a killed launcher can stop what it left. */
+    Path pids() {
+        return home().resolve("run");
+    }
+
     Path logs() {
         return home().resolve("logs");
     }

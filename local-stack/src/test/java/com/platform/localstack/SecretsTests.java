@@ -18,7 +18,6 @@ class SecretsTests {
         Secrets first = Secrets.load(layout);
         String password = first.password("db.users");
         String keyset = first.aeadKeyset();
-        first.save();
 
         Secrets again = Secrets.load(layout);
         assertThat(again.password("db.users")).isEqualTo(password);
@@ -26,6 +25,21 @@ class SecretsTests {
         assertThat(again.password("db.partners")).isNotEqualTo(password);
         Path file = repository.resolve(".platform/secrets.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aSecretIsOnDiskBeforeItIsHandedOut(@TempDir Path repository) {
+        StackLayout layout = new StackLayout(repository, Map.of());
+        Secrets running = Secrets.load(layout);
+        running.password("db.users");
+        // asked for last, as the services' keysets are: a launcher killed right after must not lose them
+        String aead = running.aeadKeyset();
+        String blindIndex = running.blindIndexKeyset();
+
+        Secrets afterRestart = Secrets.load(layout);
+        assertThat(afterRestart.aeadKeyset()).isEqualTo(aead);
+        assertThat(afterRestart.blindIndexKeyset()).isEqualTo(blindIndex);
+        assertThat(repository.resolve(".platform/secrets.properties.next")).doesNotExist();
     }
 
     @Test
