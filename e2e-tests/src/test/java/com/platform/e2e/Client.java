@@ -73,6 +73,12 @@ final class Client {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The body of a 2xx answer; anything else fails the test with the body. */
+    static JsonNode ok(HttpResponse<String> response) {
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return json(response);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -39,9 +39,21 @@ public class E2EStack implements BeforeAllCallback {
             deleteRecursively(home.resolve("data"));
             deleteRecursively(home.resolve("keycloak/data"));
             stack = LocalStack.start(StackLayout.isolated(repository, home, shiftedPorts()));
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (stack != null) {
+                    stack.close();
+                }
+            }));
         }
         return stack;
+    }
+
+    /** Stops the whole stack and starts it again on the same data, as {@code ./platform down} then {@code up}. */
+    static synchronized void restart() throws Exception {
+        StackLayout layout = get().layout();
+        stack.close();
+        stack = null;
+        stack = LocalStack.start(layout);
     }
 
     static String gateway() throws Exception {

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,59 +23,58 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(E2EStack.class)
 class UserJourneyE2ETest {
 
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
     private static final String PASSWORD = "Journey-" + UUID.randomUUID();
 
     @Test
     void registerVerifyLogInRealNameViolationAppealLifted() throws Exception {
         String email = "journey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String userId = registerAndVerify(Map.of("channel", "EMAIL", "email", email, "password", PASSWORD,
+        String userId = People.registerAndVerify(Map.of("channel", "EMAIL", "email", email, "password", PASSWORD,
                 "displayName", "Journey Person"), email);
         String token = Client.login(email, PASSWORD).orElseThrow(() -> new AssertionError("cannot log in"));
 
-        JsonNode me = ok(Client.get("/api/v1/users/me", token));
+        JsonNode me = Client.ok(Client.get("/api/v1/users/me", token));
         assertThat(me.get("id").asString()).isEqualTo(userId);
         assertThat(me.get("level").asString()).isEqualTo("L1");
         assertThat(me.get("email").asString()).contains("****").isNotEqualTo(email);
 
-        JsonNode verification = ok(Client.send("POST", "/api/v1/users/me/identity-verifications", token, Map.of(
-                "legalName", "张三", "documentType", "RESIDENT_ID", "documentNumber", residentId())));
+        JsonNode verification = Client.ok(Client.send("POST", "/api/v1/users/me/identity-verifications", token, Map.of(
+                "legalName", "张三", "documentType", "RESIDENT_ID", "documentNumber", People.residentId())));
         assertThat(verification.get("status").asString()).isEqualTo("VERIFIED");
-        assertThat(ok(Client.get("/api/v1/users/me", token)).get("level").asString()).isEqualTo("L2");
+        assertThat(Client.ok(Client.get("/api/v1/users/me", token)).get("level").asString()).isEqualTo("L2");
 
         String operator = Client.token("operator");
-        JsonNode recorded = ok(Client.send("POST", "/api/v1/users/" + userId + "/violations", operator, Map.of(
+        JsonNode recorded = Client.ok(Client.send("POST", "/api/v1/users/" + userId + "/violations", operator, Map.of(
                 "type", "FAKE_IDENTITY", "severity", "SEVERE", "description", "Sold the account to a third party")));
         assertThat(recorded.at("/penalty/kind").asString()).isEqualTo("SUSPENDED");
         await().atMost(Duration.ofSeconds(20)).until(() -> Client.login(email, PASSWORD).isEmpty());
 
         // the access token issued before the suspension is still valid for its few minutes: enough to appeal
-        JsonNode mine = ok(Client.get("/api/v1/users/me/violations", token));
+        JsonNode mine = Client.ok(Client.get("/api/v1/users/me/violations", token));
         assertThat(mine.at("/items/0/penalty/kind").asString()).isEqualTo("SUSPENDED");
-        JsonNode appeal = ok(Client.send("POST", "/api/v1/users/me/appeals", token, Map.of("violationId",
+        JsonNode appeal = Client.ok(Client.send("POST", "/api/v1/users/me/appeals", token, Map.of("violationId",
                 recorded.at("/violation/id").asString(), "reason", "I still have the account")));
 
         HttpResponse<String> sameOperator = Client.send("POST", "/api/v1/appeals/" + appeal.get("id").asString()
                 + "/decision", operator, Map.of("outcome", "OVERTURNED", "reason", "mine"));
         assertThat(sameOperator.statusCode()).isEqualTo(403);
-        ok(Client.send("POST", "/api/v1/appeals/" + appeal.get("id").asString() + "/decision",
+        Client.ok(Client.send("POST", "/api/v1/appeals/" + appeal.get("id").asString() + "/decision",
                 Client.token("operator2"), Map.of("outcome", "OVERTURNED", "reason", "Ownership proven")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> Client.login(email, PASSWORD).isPresent());
         String again = Client.login(email, PASSWORD).orElseThrow();
-        JsonNode lifted = ok(Client.get("/api/v1/users/me/violations", again));
+        JsonNode lifted = Client.ok(Client.get("/api/v1/users/me/violations", again));
         assertThat(lifted.at("/items/0/penalty/state").asString()).isEqualTo("LIFTED");
         assertThat(lifted.at("/items/0/overturnReason").asString()).isEqualTo("Ownership proven");
-        assertThat(ok(Client.get("/api/v1/users/me", again)).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(Client.ok(Client.get("/api/v1/users/me", again)).get("status").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
     void registerByPhoneAndLogInWithTheNumber() throws Exception {
         String phone = "+86139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        String userId = registerAndVerify(Map.of("channel", "PHONE", "phone", phone, "password", PASSWORD,
+        String userId = People.registerAndVerify(Map.of("channel", "PHONE", "phone", phone, "password", PASSWORD,
                 "displayName", "韩梅梅"), phone);
         String token = Client.login(phone, PASSWORD).orElseThrow(() -> new AssertionError("cannot log in"));
-        JsonNode me = ok(Client.get("/api/v1/users/me", token));
+        JsonNode me = Client.ok(Client.get("/api/v1/users/me", token));
         assertThat(me.get("id").asString()).isEqualTo(userId);
         assertThat(me.get("phone").asString()).isEqualTo("+86139****" + phone.substring(10));
         assertThat(me.get("roles").valueStream().map(JsonNode::asString)).contains("user");
@@ -91,54 +88,18 @@ class UserJourneyE2ETest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(Client.json(refused).at("/errors/0/field").asString()).isEqualTo("password");
         // nothing was kept: the same address registers with a better password
-        ok(Client.send("POST", "/api/v1/registrations", null, Map.of("channel", "EMAIL", "email", email,
+        Client.ok(Client.send("POST", "/api/v1/registrations", null, Map.of("channel", "EMAIL", "email", email,
                 "password", PASSWORD, "displayName", "Long Password")));
     }
 
     @Test
     void anAccessReviewListsThePrivilegedDemoAccountsFromKeycloak() throws Exception {
-        JsonNode review = ok(Client.send("POST", "/api/v1/access-reviews", Client.token("admin"), null));
+        JsonNode review = Client.ok(Client.send("POST", "/api/v1/access-reviews", Client.token("admin"), null));
         List<String> held = review.get("items").valueStream()
                 .map(item -> item.get("username").asString() + ":" + item.get("role").asString()).toList();
         assertThat(held).contains("operator:operator", "operator2:operator", "auditor:auditor", "admin:admin",
                 "risk:risk_officer");
-        assertThat(ok(Client.get("/api/v1/access-reviews/" + review.get("id").asString(), Client.token("auditor")))
+        assertThat(Client.ok(Client.get("/api/v1/access-reviews/" + review.get("id").asString(), Client.token("auditor")))
                 .get("overdue").asBoolean()).isFalse();
-    }
-
-    private static String registerAndVerify(Map<String, Object> registration, String contact) throws Exception {
-        JsonNode registered = ok(Client.send("POST", "/api/v1/registrations", null, registration));
-        String code = await().atMost(Duration.ofSeconds(20)).until(() -> codeIn(contact), c -> c != null);
-        JsonNode verified = ok(Client.send("POST", "/api/v1/registrations/" + registered.get("registrationId")
-                .asString() + "/verification", null, Map.of("code", code)));
-        assertThat(verified.get("level").asString()).isEqualTo("L1");
-        return registered.get("userId").asString();
-    }
-
-    private static String codeIn(String contact) throws Exception {
-        List<String> messages = E2EStack.get().inbox(contact);
-        if (messages.isEmpty()) {
-            return null;
-        }
-        Matcher matcher = CODE.matcher(messages.get(messages.size() - 1));
-        return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return Client.json(response);
-    }
-
-    /** A valid resident ID number (GB 11643 check character) that no other run has used. */
-    private static String residentId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String first17 = "110101" + (1960 + random.nextInt(40)) + String.format("%02d%02d%03d",
-                1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 }
