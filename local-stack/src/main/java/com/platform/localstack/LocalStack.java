@@ -37,6 +37,12 @@ public final class LocalStack implements AutoCloseable {
         switch (command) {
             case "up" -> new LocalStack(layout).runUntilStopped();
             case "status" -> System.exit(new LocalStack(layout).status() ? 0 : 1);
+            case "leftovers" -> {
+                List<String> stopped = Leftovers.stop(layout);
+                stopped.forEach(leftover -> say("stopped " + leftover + ", left running by a launcher that did not"
+                        + " stop cleanly"));
+                System.out.println(stopped.isEmpty() ? "platform: not running" : "platform: stopped");
+            }
             case "inbox" -> {
                 if (args.length < 2) {
                     System.err.println("usage: ./platform inbox ADDRESS_OR_PHONE");
