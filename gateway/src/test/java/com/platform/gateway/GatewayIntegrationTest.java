@@ -35,7 +35,8 @@ public abstract class GatewayIntegrationTest {
         registry.add("PLATFORM_CORS_ORIGINS", () -> ALLOWED_ORIGIN);
         registry.add("RATE_LIMIT_USER_PER_MINUTE", () -> "20");
         registry.add("RATE_LIMIT_PARTNER_PER_MINUTE", () -> "8");
-        registry.add("RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "50");
+        // few, so that a bucket refills (one token per 12 s) far slower than a test empties it
+        registry.add("RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "5");
     }
 
     WebTestClient client() {
