@@ -63,7 +63,7 @@ class ActuatorExposureTests extends GatewayIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
         client().get().uri("/actuator/health").header("Authorization", "Bearer " + admin).exchange()
-                .expectBody().jsonPath("$.components.ping.status").isEqualTo("UP");
+                .expectBody().jsonPath("$.components.rateLimitStore.status").isEqualTo("UP");
     }
 
     @Test

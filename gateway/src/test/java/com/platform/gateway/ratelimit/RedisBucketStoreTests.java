@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two gateway instances sharing a real Redis count against one quota per caller. */
 class RedisBucketStoreTests {
@@ -33,6 +34,43 @@ class RedisBucketStoreTests {
         redis.stop();
     }
 
+    private static RedisBucketStore store(int port) {
+        return new RedisBucketStore("redis://localhost:" + port, Duration.ofSeconds(2), new InMemoryBucketStore());
+    }
+
+    /** A fresh machine: the gateway comes up before Redis does. */
+    @Test
+    void aStoreStartedBeforeRedisLimitsInMemoryThenSharesOnceRedisAnswers() throws Exception {
+        int latePort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            latePort = socket.getLocalPort();
+        }
+        String caller = "user:" + UUID.randomUUID();
+        try (RedisBucketStore early = store(latePort)) {
+            assertThat(early.isShared()).isFalse();
+            for (int i = 0; i < 2; i++) {
+                assertThat(early.tryConsume(caller, perMinute(2)).get().isConsumed()).as("served from memory").isTrue();
+            }
+            assertThat(early.tryConsume(caller, perMinute(2)).get().isConsumed()).as("and limited there").isFalse();
+
+            RedisServer late = new RedisServer(latePort);
+            late.start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(early::isShared);
+                String shared = "user:" + UUID.randomUUID();
+                try (RedisBucketStore other = store(latePort)) {
+                    assertThat(other.tryConsume(shared, perMinute(2)).get().isConsumed()).isTrue();
+                    assertThat(early.tryConsume(shared, perMinute(2)).get().isConsumed()).isTrue();
+                    assertThat(other.tryConsume(shared, perMinute(2)).get().isConsumed())
+                            .as("both count against one bucket in Redis").isFalse();
+                }
+            }
+            finally {
+                late.stop();
+            }
+        }
+    }
+
     private static BucketConfiguration perMinute(int limit) {
         return BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)))
@@ -42,8 +80,8 @@ class RedisBucketStoreTests {
     @Test
     void instancesShareEachCallersQuota() throws Exception {
         String caller = "user:" + UUID.randomUUID();
-        try (RedisBucketStore first = new RedisBucketStore("redis://localhost:" + port);
-                RedisBucketStore second = new RedisBucketStore("redis://localhost:" + port)) {
+        try (RedisBucketStore first = store(port);
+                RedisBucketStore second = store(port)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(first.tryConsume(caller, perMinute(6)).get().isConsumed()).isTrue();
                 assertThat(second.tryConsume(caller, perMinute(6)).get().isConsumed()).isTrue();
