@@ -40,9 +40,8 @@ class RequestSizeFilter implements GlobalFilter, Ordered {
         if (length > maxBytes) {
             return tooLarge(exchange);
         }
-        if (length >= 0) {
-            return chain.filter(exchange);
-        }
+        // counted even with a Content-Length: cheap, and no reliance on how the server frames a request that
+        // sends both Content-Length and Transfer-Encoding
         ServerWebExchange counted = exchange.mutate().request(new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {

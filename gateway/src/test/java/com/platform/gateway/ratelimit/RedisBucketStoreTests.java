@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.BucketConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
 import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Two gateway instances sharing a real Redis count against one quota per caller. */
+/**
+ * Two gateway instances sharing a real Redis count against one quota per caller; without Redis, an instance limits
+ * in its own memory and goes back to Redis when it answers.
+ */
 class RedisBucketStoreTests {
 
     private static RedisServer redis;
@@ -67,6 +74,41 @@ class RedisBucketStoreTests {
             }
             finally {
                 late.stop();
+            }
+        }
+    }
+
+    /** Redis that hangs (the connection stays open, nothing comes back) costs a request the timeout, once. */
+    @Test
+    void aRedisThatHangsIsLeftForMemoryAfterTheTimeoutAndTakenBackWhenItAnswers() throws Exception {
+        int proxyPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            proxyPort = socket.getLocalPort();
+        }
+        try (NioReactor reactor = new NioReactor();
+                TcpCrusher proxy = TcpCrusherBuilder.builder().withReactor(reactor)
+                        .withBindAddress("127.0.0.1", proxyPort).withConnectAddress("localhost", port)
+                        .buildAndOpen();
+                RedisBucketStore store = new RedisBucketStore("redis://127.0.0.1:" + proxyPort,
+                        Duration.ofMillis(250), new InMemoryBucketStore())) {
+            String caller = "user:" + UUID.randomUUID();
+            assertThat(store.tryConsume(caller, perMinute(2)).get().isConsumed()).isTrue();
+            assertThat(store.isShared()).isTrue();
+
+            proxy.freeze();
+            // the bound only keeps a broken store from hanging the build; the store gives up after 250 ms
+            assertThat(store.tryConsume(caller, perMinute(2)).get(10, TimeUnit.SECONDS).isConsumed())
+                    .as("served from memory").isTrue();
+            assertThat(store.isShared()).isFalse();
+
+            proxy.unfreeze();
+            await().atMost(Duration.ofSeconds(30)).until(store::isShared);
+            String shared = "user:" + UUID.randomUUID();
+            try (RedisBucketStore other = store(port)) {
+                assertThat(other.tryConsume(shared, perMinute(2)).get().isConsumed()).isTrue();
+                assertThat(store.tryConsume(shared, perMinute(2)).get().isConsumed()).isTrue();
+                assertThat(other.tryConsume(shared, perMinute(2)).get().isConsumed())
+                        .as("one bucket in Redis again").isFalse();
             }
         }
     }
