@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * G2: a token bucket (Bucket4j) per caller: per partner when the token carries {@code partner_id} (all its systems
  * and staff share the partner's quota), else per person (token subject), else per client address (the visitor's,
- * as trusted proxies report it: {@link ClientAddress}). Over the limit:
- * 429 with {@code Retry-After}. Buckets live in this instance's memory by default, or in Redis (shared by all
- * instances) when {@code platform.gateway.rate-limit.redis-url} is set.
+ * as trusted proxies report it: {@link ClientAddress}). Over the limit: 429 with {@code Retry-After}. Buckets live
+ * in this instance's memory by default, or in Redis (shared by all instances) when
+ * {@code platform.gateway.rate-limit.redis-url} is set, falling back to memory while Redis does not answer.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
