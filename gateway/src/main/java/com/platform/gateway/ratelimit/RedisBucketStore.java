@@ -15,6 +15,7 @@ import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -55,7 +56,7 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
 
     RedisBucketStore(String redisUrl, Duration timeout, BucketStore fallback) {
         this.fallback = fallback;
-        client = RedisClient.create(redisUrl);
+        client = RedisClient.create(parse(redisUrl));
         client.setOptions(ClientOptions.builder()
                 // reconnecting is the probe's job: Lettuce's own reconnect would queue commands while Redis is away
                 .autoReconnect(false)
@@ -69,6 +70,17 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
         }
         long interval = PROBE_INTERVAL.toMillis();
         probe.scheduleWithFixedDelay(this::probe, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** A misspelt URL stops the start, without the URL in the message: it may hold the Redis password. */
+    private static RedisURI parse(String redisUrl) {
+        try {
+            return RedisURI.create(redisUrl);
+        }
+        catch (RuntimeException e) {
+            throw new IllegalArgumentException("RATE_LIMIT_REDIS_URL (platform.gateway.rate-limit.redis-url) is not "
+                    + "a Redis URL such as redis://[:password@]host:6379 (the value is not shown)");
+        }
     }
 
     @Override

@@ -32,9 +32,11 @@ class RateLimitStoreOutageTests extends GatewayIntegrationTest {
             client().get().uri("/actuator/health").exchange()
                     .expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.status").isEqualTo("DOWN").jsonPath("$.components").doesNotExist();
-            client().get().uri("/actuator/health/readiness").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+            for (String probe : new String[] {"/actuator/health/readiness", "/actuator/health/liveness"}) {
+                client().get().uri(probe).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("UP");
+            }
 
             String partner = partnerToken(UUID.randomUUID().toString());
             for (int i = 0; i < PARTNER_LIMIT; i++) {

@@ -16,6 +16,7 @@ import org.netcrusher.tcp.TcpCrusherBuilder;
 import redis.embedded.RedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -111,6 +112,16 @@ class RedisBucketStoreTests {
                         .as("one bucket in Redis again").isFalse();
             }
         }
+    }
+
+    @Test
+    void aMalformedUrlStopsTheStartWithoutShowingThePassword() {
+        assertThatThrownBy(() -> new RedisBucketStore("redis://:s3cret pass@redis:6379", Duration.ofSeconds(1),
+                new InMemoryBucketStore()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RATE_LIMIT_REDIS_URL")
+                .hasNoCause()
+                .message().doesNotContain("s3cret");
     }
 
     private static BucketConfiguration perMinute(int limit) {
