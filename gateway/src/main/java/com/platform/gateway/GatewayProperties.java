@@ -1,8 +1,10 @@
 package com.platform.gateway;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,7 +19,10 @@ public record GatewayProperties(List<String> corsOrigins, DataSize maxRequestSiz
      * @param userPerMinute per person or staff member (token subject)
      * @param partnerPerMinute per partner (its {@code partner_id} claim), shared by its systems and staff
      * @param anonymousPerMinute per client address, for public endpoints
+     * @param redisUrl Redis shared by all instances ({@code redis://host:6379}); empty: this instance's memory
+     * @param redisTimeout how long a request waits for Redis before it is limited in memory instead
      */
-    public record RateLimit(int userPerMinute, int partnerPerMinute, int anonymousPerMinute) {
+    public record RateLimit(int userPerMinute, int partnerPerMinute, int anonymousPerMinute, String redisUrl,
+            @DefaultValue("250ms") Duration redisTimeout) {
     }
 }

@@ -17,10 +17,12 @@ public abstract class GatewayIntegrationTest {
 
     static final Upstreams upstreams = new Upstreams();
     static final EdgeTokens tokens = new EdgeTokens();
+    /** The rate limits live in Redis, as with several instances in production. */
+    protected static final RateLimitRedis redis = new RateLimitRedis();
     static final String ALLOWED_ORIGIN = "http://app.example";
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void edge(DynamicPropertyRegistry registry) {
@@ -35,16 +37,23 @@ public abstract class GatewayIntegrationTest {
         registry.add("PLATFORM_CORS_ORIGINS", () -> ALLOWED_ORIGIN);
         registry.add("RATE_LIMIT_USER_PER_MINUTE", () -> "20");
         registry.add("RATE_LIMIT_PARTNER_PER_MINUTE", () -> "8");
-        registry.add("RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "50");
+        // few, so that a bucket refills (one token per 12 s) far slower than a test empties it
+        registry.add("RATE_LIMIT_ANONYMOUS_PER_MINUTE", () -> "5");
+        registry.add("RATE_LIMIT_REDIS_URL", redis::url);
     }
 
-    WebTestClient client() {
+    protected WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(15)).build();
     }
 
     /** A token of a fresh person, so that rate limits of other tests never interfere. */
-    static String freshUserToken(String... roles) {
+    protected static String freshUserToken(String... roles) {
         return tokens.token(UUID.randomUUID().toString(), null, roles.length == 0 ? new String[] {"user"} : roles);
+    }
+
+    /** A token of one of the partner's systems. */
+    protected static String partnerToken(String partnerId) {
+        return tokens.token("service-account-" + partnerId, partnerId, "partner");
     }
 }

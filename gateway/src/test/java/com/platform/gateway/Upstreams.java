@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stand-ins for the four services: each answers with what it received (its name, the path, whether a token and a
- * request id arrived). A path containing {@code /slow} answers after 3 s. One can be stopped and started again.
+ * request id arrived, how many body bytes). A path containing {@code /slow} answers after 3 s. One can be stopped and started again.
  */
 final class Upstreams {
 
@@ -64,8 +64,9 @@ final class Upstreams {
                     Thread.currentThread().interrupt();
                 }
             }
-            exchange.getRequestBody().readAllBytes();
-            String body = "{\"service\":\"" + service + "\",\"path\":\"" + path + "\",\"token\":"
+            int received = exchange.getRequestBody().readAllBytes().length;
+            String body = "{\"service\":\"" + service + "\",\"path\":\"" + path + "\",\"bodyBytes\":" + received
+                    + ",\"token\":"
                     + exchange.getRequestHeaders().containsKey("Authorization") + ",\"requestId\":\""
                     + exchange.getRequestHeaders().getFirst("X-Request-Id") + "\",\"forwardedHost\":\""
                     + exchange.getRequestHeaders().getFirst("X-Forwarded-Host") + "\"}";

@@ -7,8 +7,10 @@ import com.platform.gateway.problem.Problems;
 
 import io.github.bucket4j.BucketConfiguration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.headers.TrustedProxies;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -19,26 +21,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * G2: a token bucket (Bucket4j) per caller: per partner when the token carries {@code partner_id} (all its systems
- * and staff share the partner's quota), else per person (token subject), else per client address. Over the limit:
- * 429 with {@code Retry-After}. Buckets live in this instance's memory by default, or in Redis (shared by all
- * instances) when {@code platform.gateway.rate-limit.redis-url} is set.
+ * and staff share the partner's quota), else per person (token subject), else per client address (the visitor's,
+ * as trusted proxies report it: {@link ClientAddress}). Over the limit: 429 with {@code Retry-After}. Buckets live
+ * in this instance's memory by default, or in Redis (shared by all instances) when
+ * {@code platform.gateway.rate-limit.redis-url} is set, falling back to memory while Redis does not answer.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final GatewayProperties.RateLimit limits;
     private final BucketStore buckets;
+    private final ClientAddress clientAddress;
 
-    RateLimitFilter(GatewayProperties properties, BucketStore buckets) {
+    RateLimitFilter(GatewayProperties properties, BucketStore buckets,
+            @Value("${" + TrustedProxies.PROPERTY + ":}") String trustedProxies) {
         this.limits = properties.rateLimit();
         this.buckets = buckets;
+        this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return exchange.getPrincipal()
                 .map(this::keyOf)
-                .defaultIfEmpty("ip:" + clientAddress(exchange))
+                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientAddress.of(exchange.getRequest())))
                 .flatMap(key -> Mono.fromFuture(buckets.tryConsume(key, configurationFor(key))))
                 .flatMap(probe -> {
                     if (probe.isConsumed()) {
@@ -67,11 +73,6 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build();
-    }
-
-    private static String clientAddress(ServerWebExchange exchange) {
-        var remote = exchange.getRequest().getRemoteAddress();
-        return remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : "unknown";
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.platform.gateway.security;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.platform.gateway.GatewayProperties;
 import com.platform.gateway.problem.Problems;
@@ -9,26 +11,43 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import reactor.core.publisher.Mono;
+
 /**
  * G1/G4 at the edge: a Keycloak token (signature, issuer, expiry, audience) is required except on the public
- * endpoints of api.md; the service checks it again (no trust by network position). CORS for the configured
- * front-end origins; security headers on every response.
+ * endpoints of api.md and the health probes; the service checks it again (no trust by network position). The
+ * actuator beyond the probes needs the operations role. CORS for the configured front-end origins; security headers
+ * on every response.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurityConfiguration {
 
-    /** Public by api.md, or operational. */
+    /** Public by api.md. */
     static final String[] PUBLIC_PATHS = {"/api/v1/registrations", "/api/v1/registrations/**",
-            "/api/v1/payments/callbacks/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**",
+            "/api/v1/payments/callbacks/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**",
             "/api-docs/**"};
+
+    /** For the load balancer: status only, details need {@link #OPERATIONS_ROLE} (management.endpoint.health). */
+    static final String[] PROBE_PATHS = {"/actuator/health", "/actuator/health/liveness",
+            "/actuator/health/readiness"};
+
+    /**
+     * Every other actuator endpoint (metrics, prometheus, info, health components) tells an attacker about the
+     * platform, so at the edge it needs this Keycloak realm role, as on the services.
+     */
+    static final String OPERATIONS_ROLE = "admin";
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors) {
@@ -43,10 +62,12 @@ class EdgeSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(PROBE_PATHS).permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").hasRole(OPERATIONS_ROLE)
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(EdgeSecurityConfiguration::authentication))
                         .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHORIZED", exchange.getRequest().getHeaders().containsHeader("Authorization")
                                         ? "The access token is not valid." : "Authentication is required.")))
@@ -56,6 +77,21 @@ class EdgeSecurityConfiguration {
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "You are not allowed to perform this operation.")))
                 .build();
+    }
+
+    /**
+     * Keycloak realm roles ({@code realm_access.roles}) become {@code ROLE_<role>} authorities, as in the services;
+     * the name stays the subject (the rate limit keys on it). The edge only uses them for the actuator.
+     */
+    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        List<GrantedAuthority> roles = List.of();
+        if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> access
+                && access.get("roles") instanceof Collection<?> names) {
+            roles = names.stream().filter(String.class::isInstance)
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                    .toList();
+        }
+        return Mono.just(new JwtAuthenticationToken(jwt, roles, jwt.getSubject()));
     }
 
     @Bean
