@@ -22,6 +22,10 @@ class Registrations {
         this.jdbc = jdbc;
     }
 
+    Optional<Registration> find(UUID id) {
+        return jdbc.sql("select * from registration where id = ?").param(id).query(this::map).optional();
+    }
+
     /** Loads and locks the registration, so two concurrent guesses cannot both use the last attempt. */
     Optional<Registration> findForUpdate(UUID id) {
         return jdbc.sql("select * from registration where id = ? for update").param(id).query(this::map).optional();
