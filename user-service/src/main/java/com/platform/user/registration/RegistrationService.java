@@ -168,6 +168,9 @@ public class RegistrationService {
             if (registration.status() == Registration.Status.VERIFIED) {
                 throw RegistrationProblems.alreadyVerified();
             }
+            if (registration.status() == Registration.Status.EXPIRED) {
+                throw RegistrationProblems.expiredCode();
+            }
             Registration.Resend result = registration.resend(properties.resendPolicy(), clock.instant());
             if (!result.sent()) {
                 throw new RegistrationProblems.ResendTooSoonException(result.retryAfter());

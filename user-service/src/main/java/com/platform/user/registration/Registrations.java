@@ -59,13 +59,18 @@ class Registrations {
                 .update();
     }
 
-    /** Accounts whose registration was never verified and started before the cut-off. */
+    /** Accounts whose registration was never verified and started before the cut-off, or is being removed. */
     List<UUID> unverifiedUsersBefore(Instant cutoff, int limit) {
         return jdbc.sql("""
                 select user_id from registration
-                 where status = 'PENDING' and created_at < ?
+                 where (status = 'PENDING' and created_at < ?) or status = 'EXPIRED'
                  order by created_at limit ?
                 """).params(Timestamp.from(cutoff), limit).query(UUID.class).list();
+    }
+
+    Optional<Registration> findOfUserForUpdate(UUID userId) {
+        return jdbc.sql("select * from registration where user_id = ? for update").param(userId).query(this::map)
+                .optional();
     }
 
     private Registration map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package com.platform.user.registration;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -261,6 +262,57 @@ class RegistrationIntegrationTests extends UserServiceIntegrationTest {
                 .contains("user.registration-expired");
         // the contact is free again
         registerByEmail(email);
+    }
+
+    @Test
+    void aCodeTypedWhileTheCleanupRemovesTheLoginCannotActivateTheAccount() throws Exception {
+        String email = freshEmail();
+        JsonNode registered = registerByEmail(email);
+        UUID userId = userId(registered);
+        // a fresh code shortly before the time to live ends: still valid when the cleanup runs
+        clock.advance(Duration.ofHours(24).minusMinutes(1));
+        postJson("/api/v1/registrations/" + registered.get("registrationId").asString() + "/resend", Map.of(), null)
+                .andExpect(status().isAccepted());
+        await(() -> mailsTo(email).size() == 2);
+        String code = codeMailedTo(email);
+        clock.advance(Duration.ofMinutes(2));
+
+        AtomicInteger typedWhileRemoving = new AtomicInteger();
+        directory.beforeDeleting(userId, () -> {
+            try {
+                typedWhileRemoving.set(postJson(verification(registered), Map.of("code", code), null).andReturn()
+                        .getResponse().getStatus());
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        cleanup.removeExpired();
+
+        assertThat(typedWhileRemoving.get()).as("the code no longer verifies").isEqualTo(410);
+        assertThat(directory.exists(userId)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from user_account where id = ?", Long.class, userId))
+                .as("no account is left without its login").isZero();
+    }
+
+    @Test
+    void aRegistrationVerifiedBeforeTheCleanupKeepsItsLogin() throws Exception {
+        String email = freshEmail();
+        JsonNode registered = registerByEmail(email);
+        UUID userId = userId(registered);
+        clock.advance(Duration.ofHours(24).minusMinutes(1));
+        postJson("/api/v1/registrations/" + registered.get("registrationId").asString() + "/resend", Map.of(), null)
+                .andExpect(status().isAccepted());
+        await(() -> mailsTo(email).size() == 2);
+        String code = codeMailedTo(email);
+        clock.advance(Duration.ofMinutes(2));
+        postJson(verification(registered), Map.of("code", code), null).andExpect(status().isOk());
+
+        cleanup.removeExpired();
+
+        assertThat(directory.exists(userId)).isTrue();
+        assertThat(jdbc.queryForObject("select status from user_account where id = ?", String.class, userId))
+                .isEqualTo("ACTIVE");
     }
 
     @Test

@@ -33,6 +33,7 @@ public class InMemoryUserDirectory implements UserDirectory {
 
     private final Map<UUID, Login> logins = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Map<UUID, Runnable> beforeDeleting = new ConcurrentHashMap<>();
     private volatile boolean down;
 
     public InMemoryUserDirectory(Clock clock) {
@@ -67,8 +68,14 @@ public class InMemoryUserDirectory implements UserDirectory {
         return id;
     }
 
+    /** Runs {@code action} once, when the service next deletes this login, just before the deletion. */
+    public void beforeDeleting(UUID id, Runnable action) {
+        beforeDeleting.put(id, action);
+    }
+
     public void reset() {
         logins.clear();
+        beforeDeleting.clear();
         down = false;
     }
 
@@ -107,6 +114,10 @@ public class InMemoryUserDirectory implements UserDirectory {
     @Override
     public void delete(UUID userId) {
         check();
+        Runnable action = beforeDeleting.remove(userId);
+        if (action != null) {
+            action.run();
+        }
         logins.remove(userId);
     }
 
