@@ -71,8 +71,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public abstract class UserServiceIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
+    protected static final HeldResponses heldResponses = new HeldResponses();
     protected static final WireMockServer thirdParties = new WireMockServer(
-            WireMockConfiguration.options().dynamicPort());
+            WireMockConfiguration.options().dynamicPort().extensions(heldResponses));
     protected static final GreenMail mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
 
@@ -130,6 +131,7 @@ public abstract class UserServiceIntegrationTest {
 
     @BeforeEach
     void thirdPartiesAnswerNormally() {
+        heldResponses.release();
         directory.comeBack();
         thirdParties.resetAll();
         thirdParties.stubFor(post(urlPathEqualTo("/sms/v1/messages"))
