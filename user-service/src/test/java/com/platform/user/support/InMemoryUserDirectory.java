@@ -35,6 +35,8 @@ public class InMemoryUserDirectory implements UserDirectory {
     private final Clock clock;
     private final Map<UUID, Runnable> beforeDeleting = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private volatile boolean loseNextRoleChangeAnswer;
+    private final java.util.concurrent.atomic.AtomicInteger roleChangesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
 
     public InMemoryUserDirectory(Clock clock) {
         this.clock = clock;
@@ -46,6 +48,18 @@ public class InMemoryUserDirectory implements UserDirectory {
 
     public void comeBack() {
         down = false;
+        loseNextRoleChangeAnswer = false;
+        roleChangesToRefuse.set(0);
+    }
+
+    /** The next {@code count} role changes fail without being applied (reads still work). */
+    public void refuseRoleChanges(int count) {
+        roleChangesToRefuse.set(count);
+    }
+
+    /** The next role change is applied, but the service gets a failure instead of the answer (a lost response). */
+    public void loseNextRoleChangeAnswer() {
+        loseNextRoleChangeAnswer = true;
     }
 
     public Login login(UUID id) {
@@ -141,9 +155,16 @@ public class InMemoryUserDirectory implements UserDirectory {
     @Override
     public void changeRoles(UUID userId, Set<String> add, Set<String> remove) {
         check();
+        if (roleChangesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new DirectoryUnavailableException(new IllegalStateException("role change refused (test)"));
+        }
         Login login = logins.get(userId);
         login.roles.addAll(add);
         login.roles.removeAll(remove);
+        if (loseNextRoleChangeAnswer) {
+            loseNextRoleChangeAnswer = false;
+            throw new DirectoryUnavailableException(new IllegalStateException("answer lost (test)"));
+        }
     }
 
     @Override
