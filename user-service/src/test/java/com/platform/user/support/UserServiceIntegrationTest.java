@@ -63,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
         // timed jobs are run by the tests themselves
         "user.jobs.penalty-expiry=1h", "user.jobs.identity-retry=1h", "user.jobs.registration-cleanup=1h",
+        "user.jobs.role-change-retry=1h",
         // the test SMTP server logs mailbox names; our own code must not (asserted in the tests)
         "logging.level.com.icegreen=WARN"})
 @AutoConfigureMockMvc
