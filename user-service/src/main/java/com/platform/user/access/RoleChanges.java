@@ -43,10 +43,6 @@ class RoleChanges {
                 .update();
     }
 
-    Optional<RoleChange> find(UUID id) {
-        return jdbc.sql("select * from role_change where id = ?").param(id).query(this::map).optional();
-    }
-
     Optional<RoleChange> findForUpdate(UUID id) {
         return jdbc.sql("select * from role_change where id = ? for update").param(id).query(this::map).optional();
     }

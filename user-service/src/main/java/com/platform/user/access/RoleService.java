@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.platform.starter.audit.AuditTrail;
 import com.platform.starter.problem.PlatformException;
 import com.platform.starter.security.CurrentCaller;
+import com.platform.user.account.UserAccount;
 import com.platform.user.account.UserAccounts;
 import com.platform.user.account.UserEvents;
 import com.platform.user.directory.DirectoryUnavailableException;
@@ -120,7 +122,7 @@ public class RoleService {
     /** Applies a recorded change in Keycloak and completes it; a Keycloak failure leaves it PENDING for the job. */
     void apply(RoleChange change) {
         directory.changeRoles(change.userId(), change.added(), change.removed());
-        complete(change.id());
+        complete(change);
     }
 
     /** The role-change job: pending changes whose lease ended are applied again. @return how many completed */
@@ -152,13 +154,13 @@ public class RoleService {
             Instant occurredAt) {
     }
 
-    private void complete(UUID changeId) {
-        UUID userId = changes.find(changeId).orElseThrow().userId();
+    private void complete(RoleChange applied) {
+        UUID userId = applied.userId();
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
             // lock order: the account row first, then the change
-            var account = accounts.findForUpdate(userId);
-            RoleChange change = changes.findForUpdate(changeId).orElseThrow();
+            Optional<UserAccount> account = accounts.findForUpdate(userId);
+            RoleChange change = changes.findForUpdate(applied.id()).orElseThrow();
             if (!change.applied(now)) {
                 // superseded meanwhile: the newer change records the roles
                 return;
