@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -19,8 +20,8 @@ import com.platform.starter.security.CurrentCaller;
 import com.platform.user.directory.UserDirectory;
 
 /**
- * U6 access reviews: a campaign lists every holder of a privileged role as Keycloak has them now; a REVOKE takes
- * the role away in Keycloak before the decision is recorded.
+ * U6 access reviews: a campaign lists every holder of a privileged role as Keycloak has them now; a REVOKE is
+ * recorded (decision, role change, audit entries) before the role is taken away in Keycloak.
  */
 @Service
 class AccessReviewService {
@@ -62,16 +63,23 @@ class AccessReviewService {
         return review;
     }
 
+    /**
+     * The decision, and for a REVOKE the role change, are recorded with their audit entries in one transaction
+     * before Keycloak is asked; the revocation is then applied (or, if Keycloak fails, by the role-change job).
+     */
     AccessReview decide(UUID reviewId, UUID itemId, AccessReview.Decision decision, String reason) {
         CurrentCaller reviewer = CurrentCaller.get();
         AccessReview review = reviews.find(reviewId).orElseThrow(AccessReviewService::unknownReview);
         AccessReview.Item item = review.item(itemId);
         AccessReview.Item decided = item.decide(decision, reason, reviewer.subject(), reviewer.actor(),
                 clock.instant());
-        if (decision == AccessReview.Decision.REVOKE) {
-            roles.revoke(item.userId(), item.role(), "access review " + reviewId + ": " + reason);
-        }
-        transaction.executeWithoutResult(status -> {
+        RoleService.Plan revocation = decision == AccessReview.Decision.REVOKE
+                ? roles.planRevoke(item.userId(), item.role(), "access review " + reviewId + ": " + reason)
+                : null;
+        Optional<RoleService.Intent> intent = transaction.execute(status -> {
+            // lock order: the account row (in recordIntent), the change, the review, the audit entries last
+            Optional<RoleService.Intent> recorded = revocation != null && revocation.changesSomething()
+                    ? Optional.of(roles.recordIntent(revocation)) : Optional.empty();
             AccessReview locked = reviews.findForUpdate(reviewId).orElseThrow();
             // re-check under the lock: two reviewers deciding the same item at once
             locked.item(itemId).decide(decision, reason, reviewer.subject(), reviewer.actor(), clock.instant());
@@ -81,9 +89,12 @@ class AccessReviewService {
             if (allDecided) {
                 reviews.complete(reviewId, clock.instant());
             }
+            recorded.ifPresent(r -> roles.auditIntent(r, revocation));
             audit.record("access-review.decided", "access-review-item", itemId.toString(), null,
                     Map.of("reviewId", reviewId, "userId", item.userId(), "role", item.role(), "decision", decision));
+            return recorded;
         });
+        intent.ifPresent(r -> roles.apply(r.change()));
         return reviews.find(reviewId).orElseThrow();
     }
 

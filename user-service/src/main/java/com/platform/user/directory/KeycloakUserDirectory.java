@@ -115,8 +115,13 @@ public class KeycloakUserDirectory implements UserDirectory {
     @Override
     public void delete(UUID userId) {
         run(() -> {
-            try (Response ignored = realm().users().delete(userId.toString())) {
-                // 404 means already gone, which is what we want
+            try (Response response = realm().users().delete(userId.toString())) {
+                int status = response.getStatus();
+                // 404 means already gone, which is what we want; anything else but 2xx is not a deletion
+                if (status != Response.Status.NOT_FOUND.getStatusCode()
+                        && response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                    throw new IllegalStateException("Keycloak answered " + status + " to a user deletion");
+                }
             }
         });
     }

@@ -34,7 +34,7 @@ public interface UserDirectory {
     /** Lets the person log in (contact verified, penalty over) or stops them (suspended, banned). Idempotent. */
     void setEnabled(UUID userId, boolean enabled);
 
-    /** Removes a login that never got verified. Unknown ids are ignored. */
+    /** Removes a login that never got verified. Unknown ids (already gone) are fine; a refusal is a failure. */
     void delete(UUID userId);
 
     /** Keeps the login, disabled, without the username, e-mail or attributes that identified the person (U7). */

@@ -16,6 +16,8 @@ public final class IdentityVerification {
 
     public enum ProviderResult { MATCH, NO_MATCH }
 
+    /** How long a claimed provider call keeps others off; far beyond the call's 1 s + 3 s timeouts. */
+    static final Duration CALL_LEASE = Duration.ofMinutes(2);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
 
@@ -59,6 +61,24 @@ public final class IdentityVerification {
             Instant submittedAt, Instant decidedAt) {
         return new IdentityVerification(id, userId, legalName, documentType, documentNumber, status,
                 providerReference, attempts, nextAttemptAt, submittedAt, decidedAt);
+    }
+
+    /**
+     * Claims the next provider call: only a pending verification whose attempt is due can be claimed, and the
+     * claim moves the next attempt past {@link #CALL_LEASE}, so neither the retry job nor another instance asks
+     * the provider again while this call runs. A caller that dies mid-call leaves a retry once the lease ends.
+     */
+    public boolean claimCall(Instant now) {
+        if (status != Status.PENDING || nextAttemptAt == null || nextAttemptAt.isAfter(now)) {
+            return false;
+        }
+        nextAttemptAt = now.plus(CALL_LEASE);
+        return true;
+    }
+
+    /** Whether the answer to a call claimed as {@code claimed} may still be recorded: nobody answered since. */
+    public boolean awaitsAnswerTo(IdentityVerification claimed) {
+        return status == Status.PENDING && attempts == claimed.attempts;
     }
 
     /** The provider's answer; only a pending verification takes one. */

@@ -102,16 +102,24 @@ public class IdentityVerificationService {
         return decided;
     }
 
-    /** Calls the provider outside any transaction, then records its answer (or the outage) in one. */
+    /**
+     * Claims the call (a short transaction), calls the provider outside any transaction, then records its answer
+     * (or the outage) in one. The claim keeps the retry job off a verification whose call is still running.
+     */
     private Optional<Outcome> ask(UUID verificationId) {
-        IdentityVerification pending = transaction.execute(status -> verifications.findForUpdate(verificationId)
-                .filter(v -> v.status() == IdentityVerification.Status.PENDING).orElse(null));
-        if (pending == null) {
+        IdentityVerification claimed = transaction.execute(status -> verifications.findForUpdate(verificationId)
+                .filter(v -> v.claimCall(clock.instant()))
+                .map(v -> {
+                    verifications.update(v);
+                    return v;
+                })
+                .orElse(null));
+        if (claimed == null) {
             return Optional.empty();
         }
         IdentityProvider.Answer answer;
         try {
-            answer = provider.verify(pending.legalName(), pending.documentType(), pending.documentNumber());
+            answer = provider.verify(claimed.legalName(), claimed.documentType(), claimed.documentNumber());
         }
         catch (IdentityProvider.IdentityProviderUnavailableException e) {
             log.warn("Identity provider gave no answer for verification {}: {}", verificationId,
@@ -120,20 +128,20 @@ public class IdentityVerificationService {
         }
         IdentityProvider.Answer result = answer;
         return Optional.ofNullable(transaction.execute(status -> {
+            // lock order: the account row first, then the verification
+            UserAccount account = accounts.findForUpdate(claimed.userId()).orElseThrow();
             IdentityVerification verification = verifications.findForUpdate(verificationId).orElseThrow();
-            if (verification.status() != IdentityVerification.Status.PENDING) {
+            if (!verification.awaitsAnswerTo(claimed)) {
                 return null;
             }
             Instant now = clock.instant();
             if (result == null) {
                 verification.providerUnavailable(now);
                 verifications.update(verification);
-                return new Outcome(verification.id(), verification.status(),
-                        accounts.get(verification.userId()).level());
+                return new Outcome(verification.id(), verification.status(), account.level());
             }
             verification.recordResult(result.result(), result.reference(), now);
             verifications.update(verification);
-            UserAccount account = accounts.findForUpdate(verification.userId()).orElseThrow();
             boolean verified = verification.status() == IdentityVerification.Status.VERIFIED;
             if (verified) {
                 account.raiseLevelTo(VerificationLevel.L2, now).ifPresent(change -> {

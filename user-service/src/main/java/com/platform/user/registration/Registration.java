@@ -10,11 +10,13 @@ import java.util.UUID;
 /**
  * A registration waiting for its one-time code (U1). It holds the current code and when codes were sent, so the
  * resend policy can be applied; a verified registration is done and accepts no more codes. Unverified
- * registrations older than the configured time to live are removed together with their account.
+ * registrations older than the configured time to live are marked expired (from then on no code verifies them)
+ * and then removed together with their account and login.
  */
 public final class Registration {
 
-    public enum Status { PENDING, VERIFIED }
+    /** EXPIRED: past its time to live and being removed; it takes no code and sends none any more. */
+    public enum Status { PENDING, VERIFIED, EXPIRED }
 
     private final UUID id;
     private final UUID userId;
@@ -58,6 +60,9 @@ public final class Registration {
         if (status == Status.VERIFIED) {
             return OneTimeCode.Outcome.ALREADY_USED;
         }
+        if (status == Status.EXPIRED) {
+            return OneTimeCode.Outcome.EXPIRED;
+        }
         OneTimeCode.Outcome outcome = code.verify(candidate, now);
         if (outcome == OneTimeCode.Outcome.VERIFIED) {
             status = Status.VERIFIED;
@@ -72,8 +77,8 @@ public final class Registration {
      * @return the plain code to send, or how long to wait
      */
     public Resend resend(ResendPolicy policy, Instant now) {
-        if (status == Status.VERIFIED) {
-            throw new IllegalStateException("registration already verified");
+        if (status != Status.PENDING) {
+            throw new IllegalStateException("registration already " + status);
         }
         Optional<Duration> wait = policy.waitBeforeNext(codesSentAt, now);
         if (wait.isPresent()) {
@@ -85,6 +90,19 @@ public final class Registration {
         // only the last hour matters to the policy
         codesSentAt.removeIf(sent -> sent.isBefore(now.minus(Duration.ofHours(1))));
         return new Resend(issued.plainCode(), null);
+    }
+
+    /**
+     * Starts the removal of a registration never verified and created before {@code cutoff}; once expired, a code
+     * typed while the login is being removed cannot activate the account.
+     *
+     * @return whether the registration is (now or already) expired and may be removed
+     */
+    public boolean expireIfUnverifiedSince(Instant cutoff) {
+        if (status == Status.PENDING && createdAt.isBefore(cutoff)) {
+            status = Status.EXPIRED;
+        }
+        return status == Status.EXPIRED;
     }
 
     public record Resend(String plainCode, Duration retryAfter) {

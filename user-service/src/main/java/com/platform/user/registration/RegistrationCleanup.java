@@ -2,7 +2,6 @@ package com.platform.user.registration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,13 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.platform.user.account.UserAccounts;
 import com.platform.user.account.UserEvents;
 import com.platform.user.directory.UserDirectory;
 
 /**
  * U1: registrations never verified within {@code user.registration.unverified-time-to-live} are removed, with
  * their account (and its encrypted contact) and their Keycloak login, so that the contact can register again.
- * The login goes first: if Keycloak is down the row stays and the next run tries again.
+ * Three steps: under the account's and the registration's row locks (the order of {@code verify}), the
+ * registration is re-checked and marked EXPIRED, so a code typed from then on is refused and a code verified just
+ * before keeps the account; then the login is removed; then the account. If Keycloak fails, the registration
+ * stays EXPIRED and the next run tries again.
  */
 @Component
 public class RegistrationCleanup {
@@ -26,6 +29,7 @@ public class RegistrationCleanup {
     private static final int BATCH = 100;
 
     private final Registrations registrations;
+    private final UserAccounts accounts;
     private final JdbcClient jdbc;
     private final UserDirectory directory;
     private final UserEvents events;
@@ -33,9 +37,10 @@ public class RegistrationCleanup {
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    RegistrationCleanup(Registrations registrations, JdbcClient jdbc, UserDirectory directory, UserEvents events,
-            TransactionTemplate transaction, RegistrationProperties properties, Clock clock) {
+    RegistrationCleanup(Registrations registrations, UserAccounts accounts, JdbcClient jdbc, UserDirectory directory,
+            UserEvents events, TransactionTemplate transaction, RegistrationProperties properties, Clock clock) {
         this.registrations = registrations;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.directory = directory;
         this.events = events;
@@ -50,18 +55,18 @@ public class RegistrationCleanup {
     /** @return how many registrations were removed */
     public int removeExpired() {
         Instant now = clock.instant();
-        List<UUID> expired = registrations.unverifiedUsersBefore(now.minus(properties.unverifiedTimeToLive()), BATCH);
+        Instant cutoff = now.minus(properties.unverifiedTimeToLive());
         int removed = 0;
-        for (UUID userId : expired) {
+        for (UUID userId : registrations.unverifiedUsersBefore(cutoff, BATCH)) {
             try {
+                if (!Boolean.TRUE.equals(transaction.execute(status -> markExpired(userId, cutoff)))) {
+                    continue;
+                }
                 directory.delete(userId);
                 transaction.executeWithoutResult(status -> {
-                    int deleted = jdbc.sql("""
-                            delete from user_account
-                             where id = ? and status = 'PENDING_VERIFICATION'
-                               and not exists (select 1 from violation v where v.user_id = user_account.id)
-                            """).param(userId).update();
-                    if (deleted == 1) {
+                    if (accounts.findForUpdate(userId).isPresent() && removable(userId) && jdbc.sql(
+                            "delete from user_account where id = ? and status = 'PENDING_VERIFICATION'")
+                            .param(userId).update() == 1) {
                         events.publish(userId, UserEvents.REGISTRATION_EXPIRED, new RegistrationExpired(userId, now));
                     }
                 });
@@ -72,5 +77,26 @@ public class RegistrationCleanup {
             }
         }
         return removed;
+    }
+
+    /** The re-check under the locks: still unverified, past its time to live, an account nobody has acted on. */
+    private boolean markExpired(UUID userId, Instant cutoff) {
+        if (accounts.findForUpdate(userId).isEmpty() || !removable(userId)) {
+            return false;
+        }
+        Registration registration = registrations.findOfUserForUpdate(userId).orElse(null);
+        if (registration == null || !registration.expireIfUnverifiedSince(cutoff)) {
+            return false;
+        }
+        registrations.update(registration);
+        return true;
+    }
+
+    private boolean removable(UUID userId) {
+        return jdbc.sql("""
+                select count(*) from user_account a
+                 where a.id = ? and a.status = 'PENDING_VERIFICATION'
+                   and not exists (select 1 from violation v where v.user_id = a.id)
+                """).param(userId).query(Long.class).single() == 1;
     }
 }

@@ -123,13 +123,16 @@ public class RegistrationService {
     /** U1: the attempt is counted (and committed) before a wrong code is reported. */
     public Verified verify(UUID registrationId, String code) {
         Checked checked = transaction.execute(status -> {
+            // lock order: the account row first, then its registration (the same order as the cleanup job)
+            UUID userId = registrations.find(registrationId).orElseThrow(RegistrationProblems::unknownRegistration)
+                    .userId();
+            UserAccount account = accounts.findForUpdate(userId).orElseThrow(RegistrationProblems::unknownRegistration);
             Registration registration = registrations.findForUpdate(registrationId)
                     .orElseThrow(RegistrationProblems::unknownRegistration);
             Instant now = clock.instant();
             OneTimeCode.Outcome outcome = registration.verify(code, now);
             registrations.update(registration);
             if (outcome == OneTimeCode.Outcome.VERIFIED) {
-                UserAccount account = accounts.findForUpdate(registration.userId()).orElseThrow();
                 UserAccount.StatusChange change = account.contactVerified(now);
                 accounts.update(account);
                 events.publish(account.id(), UserEvents.CONTACT_VERIFIED, new ContactVerifiedEvent(account.id(),
@@ -157,17 +160,22 @@ public class RegistrationService {
     /** U1: a new code, unless the last one is too recent or the hourly allowance is spent (429 + Retry-After). */
     public void resend(UUID registrationId) {
         ResendNow resend = transaction.execute(status -> {
+            UUID userId = registrations.find(registrationId).orElseThrow(RegistrationProblems::unknownRegistration)
+                    .userId();
+            UserAccount account = accounts.findForUpdate(userId).orElseThrow(RegistrationProblems::unknownRegistration);
             Registration registration = registrations.findForUpdate(registrationId)
                     .orElseThrow(RegistrationProblems::unknownRegistration);
             if (registration.status() == Registration.Status.VERIFIED) {
                 throw RegistrationProblems.alreadyVerified();
+            }
+            if (registration.status() == Registration.Status.EXPIRED) {
+                throw RegistrationProblems.expiredCode();
             }
             Registration.Resend result = registration.resend(properties.resendPolicy(), clock.instant());
             if (!result.sent()) {
                 throw new RegistrationProblems.ResendTooSoonException(result.retryAfter());
             }
             registrations.update(registration);
-            UserAccount account = accounts.get(registration.userId());
             String contact = registration.channel() == Channel.EMAIL
                     ? account.email().orElseThrow().value() : account.phone().orElseThrow().e164();
             return new ResendNow(registration.channel(), contact, result.plainCode());

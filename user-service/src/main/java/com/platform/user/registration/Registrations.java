@@ -22,6 +22,10 @@ class Registrations {
         this.jdbc = jdbc;
     }
 
+    Optional<Registration> find(UUID id) {
+        return jdbc.sql("select * from registration where id = ?").param(id).query(this::map).optional();
+    }
+
     /** Loads and locks the registration, so two concurrent guesses cannot both use the last attempt. */
     Optional<Registration> findForUpdate(UUID id) {
         return jdbc.sql("select * from registration where id = ? for update").param(id).query(this::map).optional();
@@ -55,13 +59,18 @@ class Registrations {
                 .update();
     }
 
-    /** Accounts whose registration was never verified and started before the cut-off. */
+    /** Accounts whose registration was never verified and started before the cut-off, or is being removed. */
     List<UUID> unverifiedUsersBefore(Instant cutoff, int limit) {
         return jdbc.sql("""
                 select user_id from registration
-                 where status = 'PENDING' and created_at < ?
+                 where (status = 'PENDING' and created_at < ?) or status = 'EXPIRED'
                  order by created_at limit ?
                 """).params(Timestamp.from(cutoff), limit).query(UUID.class).list();
+    }
+
+    Optional<Registration> findOfUserForUpdate(UUID userId) {
+        return jdbc.sql("select * from registration where user_id = ? for update").param(userId).query(this::map)
+                .optional();
     }
 
     private Registration map(ResultSet rs, int row) throws SQLException {

@@ -32,7 +32,16 @@ class AccountStanding {
         this.loginSync = loginSync;
     }
 
-    /** Must run in the transaction that changed the penalties. */
+    /**
+     * Locks the account row: the first lock of every transaction that changes a person's penalties.
+     *
+     * @return false when there is no such account (any more)
+     */
+    boolean lockAccount(UUID userId) {
+        return accounts.findForUpdate(userId).isPresent();
+    }
+
+    /** Must run in the transaction that changed the penalties, after {@link #lockAccount}. */
     void recompute(UUID userId, String reason, Instant now) {
         UserAccount account = accounts.findForUpdate(userId).orElseThrow(() -> new UnknownUserException(userId));
         account.applyPenalties(violations.penaltiesInForce(userId), now).ifPresent(change -> {

@@ -38,6 +38,8 @@ public class AppealService {
     /** The person's own violations only: another person's violation id is "not found". */
     @Transactional
     public Appeal file(UUID userId, UUID violationId, String reason) {
+        // lock order: the account row first (the appeal's insert share-locks it), then the violation
+        standing.lockAccount(userId);
         Violation violation = violations.findForUpdate(violationId).filter(v -> v.userId().equals(userId))
                 .orElseThrow(() -> PlatformException.notFound("VIOLATION_NOT_FOUND", "No such violation"));
         if (violations.appealOf(violationId).isPresent()) {
@@ -55,8 +57,10 @@ public class AppealService {
 
     @Transactional
     public Appeal decide(UUID appealId, Appeal.Outcome outcome, String reason) {
-        Appeal appeal = violations.findAppealForUpdate(appealId).orElseThrow(() ->
-                PlatformException.notFound("APPEAL_NOT_FOUND", "No such appeal"));
+        // lock order: the account row first, then the appeal and its violation, the audit entry last
+        UUID userId = violations.findAppeal(appealId).orElseThrow(AppealService::unknownAppeal).userId();
+        standing.lockAccount(userId);
+        Appeal appeal = violations.findAppealForUpdate(appealId).orElseThrow(AppealService::unknownAppeal);
         Violation violation = violations.findForUpdate(appeal.violationId()).orElseThrow();
         Instant now = clock.instant();
         appeal.decide(outcome, reason, CurrentCaller.get().actor(), violation, now);
@@ -71,6 +75,10 @@ public class AppealService {
                 Map.of("status", appeal.status(), "violationId", violation.id(), "penaltyState",
                         violation.penaltyState()));
         return appeal;
+    }
+
+    private static PlatformException unknownAppeal() {
+        return PlatformException.notFound("APPEAL_NOT_FOUND", "No such appeal");
     }
 
     private static PlatformException alreadyAppealed() {

@@ -2,6 +2,8 @@ package com.platform.user.violation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,7 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.platform.starter.audit.AuditTrail;
 
-/** U8: restrictions and suspensions end on schedule; the account's status and Keycloak login follow. */
+/**
+ * U8: restrictions and suspensions end on schedule; the account's status and Keycloak login follow. Locks in the
+ * service's one order (account row, then its violations, audit last), the order {@link ViolationService} and
+ * {@link AppealService} use, so a penalty ending while a violation is recorded for the same person never deadlocks.
+ */
 @Component
 public class PenaltyExpiry {
 
@@ -37,18 +43,24 @@ public class PenaltyExpiry {
         int ended = 0;
         for (UUID userId : violations.usersWithPenaltiesDue(now, 100)) {
             Integer count = transaction.execute(status -> {
-                int expired = 0;
+                if (!standing.lockAccount(userId)) {
+                    return 0;
+                }
+                List<Violation> expired = new ArrayList<>();
                 for (Violation violation : violations.activeOfUserForUpdate(userId)) {
                     if (violation.expireIfDue(now)) {
                         violations.update(violation);
-                        audit.recordAs(ACTOR, "penalty.expired", "user", userId.toString(),
-                                Map.of("violationId", violation.id(), "penaltyState", "ACTIVE"),
-                                Map.of("violationId", violation.id(), "penaltyState", "EXPIRED"));
-                        expired++;
+                        expired.add(violation);
                     }
                 }
                 standing.recompute(userId, "penalty ended", now);
-                return expired;
+                // the audit append takes the trail-wide lock: last, after every row lock of this transaction
+                for (Violation violation : expired) {
+                    audit.recordAs(ACTOR, "penalty.expired", "user", userId.toString(),
+                            Map.of("violationId", violation.id(), "penaltyState", "ACTIVE"),
+                            Map.of("violationId", violation.id(), "penaltyState", "EXPIRED"));
+                }
+                return expired.size();
             });
             ended += count == null ? 0 : count;
         }

@@ -25,6 +25,7 @@ class ReportedViolationsListener {
 
     static final String RISK_TOPIC = "platform.risk.v1";
     static final String TRANSACTIONS_TOPIC = "platform.transactions.v1";
+    static final String CONSUMER = "user-service.violations";
 
     private static final Logger log = LoggerFactory.getLogger(ReportedViolationsListener.class);
 
@@ -57,6 +58,7 @@ class ReportedViolationsListener {
         }
         RiskCaseDecided data = cloudEvents.data(event, RiskCaseDecided.class);
         if (!data.fraudConfirmed()) {
+            seen(event);
             return;
         }
         require(data.caseId() != null && data.payerId() != null, event, "caseId and payerId");
@@ -73,6 +75,7 @@ class ReportedViolationsListener {
         }
         DisputeResolved data = cloudEvents.data(event, DisputeResolved.class);
         if (!data.abusive()) {
+            seen(event);
             return;
         }
         require(data.disputeId() != null && data.payerId() != null, event, "disputeId and payerId");
@@ -81,8 +84,13 @@ class ReportedViolationsListener {
                 Violation.Source.DISPUTE, data.disputeId().toString(), event.source()));
     }
 
+    /** An event that calls for no violation is recorded as processed too: the record says it was read and judged. */
+    private void seen(CloudEventEnvelope event) {
+        idempotent.applyOnce(CONSUMER, event.id(), () -> { });
+    }
+
     private void apply(CloudEventEnvelope event, Violation.Report report) {
-        idempotent.applyOnce("user-service.violations", event.id(), () -> {
+        idempotent.applyOnce(CONSUMER, event.id(), () -> {
             if (accounts.find(report.userId()).isEmpty()) {
                 log.warn("{} {} concerns no account here; skipped", event.type(), event.id());
                 return;

@@ -106,6 +106,10 @@ public class Violations {
                 .update();
     }
 
+    Optional<Appeal> findAppeal(UUID id) {
+        return jdbc.sql("select * from appeal where id = ?").param(id).query(this::mapAppeal).optional();
+    }
+
     Optional<Appeal> findAppealForUpdate(UUID id) {
         return jdbc.sql("select * from appeal where id = ? for update").param(id).query(this::mapAppeal).optional();
     }

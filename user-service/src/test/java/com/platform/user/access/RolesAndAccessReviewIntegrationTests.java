@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
 import com.platform.user.support.UserServiceIntegrationTest;
@@ -19,6 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** U6: roles are set in Keycloak by admins; access reviews cover every privileged holder and revoke in Keycloak. */
 class RolesAndAccessReviewIntegrationTests extends UserServiceIntegrationTest {
+
+    @Autowired
+    RoleService roleService;
 
     private final UUID adminId = UUID.randomUUID();
     private final String admin = staffToken(adminId.toString(), "admin");
@@ -58,6 +63,78 @@ class RolesAndAccessReviewIntegrationTests extends UserServiceIntegrationTest {
                 .andExpect(status().isServiceUnavailable());
         directory.comeBack();
         assertThat(directory.rolesOf(person.userId())).containsExactly("user");
+    }
+
+    private ResultActions setRoles(UUID userId, String body) throws Exception {
+        return mvc.perform(put("/api/v1/users/" + userId + "/roles").header("Authorization", admin)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private List<String> auditedRoleChanges(UUID userId) {
+        return jdbc.queryForList("select after_state from audit_entry where action = 'roles.changed' and target_id = ?"
+                + " order by seq", String.class, userId.toString());
+    }
+
+    private String storedRoles(UUID userId) {
+        return jdbc.queryForObject("select array_to_string(roles, ',') from user_account where id = ?", String.class,
+                userId);
+    }
+
+    @Test
+    void aRoleChangeKeycloakAppliedWithoutAnsweringIsAuditedAndCompletedLater() throws Exception {
+        Person person = activePerson();
+        directory.loseNextRoleChangeAnswer();
+        setRoles(person.userId(), "{\"roles\":[\"user\",\"operator\"],\"reason\":\"joined operations\"}")
+                .andExpect(status().isServiceUnavailable());
+
+        assertThat(directory.rolesOf(person.userId())).as("Keycloak applied it").contains("operator");
+        assertThat(auditedRoleChanges(person.userId())).as("and its audit entry was there first").singleElement()
+                .asString().contains("operator", "joined operations");
+        assertThat(storedRoles(person.userId())).as("not completed yet").isEqualTo("user");
+
+        clock.advance(RoleChange.CALL_LEASE.plusSeconds(1));
+        roleService.applyPending();
+        assertThat(storedRoles(person.userId()).split(",")).containsExactlyInAnyOrder("user", "operator");
+        assertThat(eventsOf(person.userId(), 5)).extracting(e -> e.get("type").asString())
+                .contains("user.roles-changed");
+        assertThat(auditedRoleChanges(person.userId())).as("one change, one entry").hasSize(1);
+    }
+
+    @Test
+    void aRoleChangeKeycloakMissedIsAppliedWhenItIsBackUnlessANewerOneReplacedIt() throws Exception {
+        Person applied = activePerson();
+        Person replaced = activePerson();
+        directory.refuseRoleChanges(2);
+        setRoles(applied.userId(), "{\"roles\":[\"user\",\"auditor\"]}").andExpect(status().isServiceUnavailable());
+        setRoles(replaced.userId(), "{\"roles\":[\"user\",\"operator\"]}").andExpect(status().isServiceUnavailable());
+        assertThat(auditedRoleChanges(applied.userId())).as("recorded before Keycloak was asked").hasSize(1);
+        assertThat(directory.rolesOf(applied.userId())).containsExactly("user");
+        setRoles(replaced.userId(), "{\"roles\":[\"user\",\"risk_officer\"]}").andExpect(status().isOk());
+
+        clock.advance(RoleChange.CALL_LEASE.plusSeconds(1));
+        roleService.applyPending();
+        assertThat(directory.rolesOf(applied.userId())).containsExactlyInAnyOrder("user", "auditor");
+        assertThat(storedRoles(applied.userId()).split(",")).containsExactlyInAnyOrder("user", "auditor");
+        assertThat(directory.rolesOf(replaced.userId())).as("the later decision wins")
+                .containsExactlyInAnyOrder("user", "risk_officer");
+    }
+
+    @Test
+    void aRevocationKeycloakAppliedWithoutAnsweringIsAudited() throws Exception {
+        UUID operator = directory.addLogin("op-lost-" + UUID.randomUUID(), "operator");
+        JsonNode review = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/access-reviews").header("Authorization", admin)).andExpect(status().isCreated()));
+        JsonNode item = review.get("items").valueStream()
+                .filter(i -> i.get("userId").asString().equals(operator.toString())).findFirst().orElseThrow();
+        directory.loseNextRoleChangeAnswer();
+        postJson("/api/v1/access-reviews/" + review.get("id").asString() + "/items/" + item.get("id").asString()
+                + "/decision", Map.of("decision", "REVOKE", "reason", "left the team"), admin)
+                .andExpect(status().isServiceUnavailable());
+
+        assertThat(directory.rolesOf(operator)).doesNotContain("operator");
+        assertThat(auditedRoleChanges(operator)).singleElement().asString().contains("left the team");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'access-review.decided' "
+                + "and target_id = ?", Long.class, item.get("id").asString())).isEqualTo(1);
     }
 
     @Test

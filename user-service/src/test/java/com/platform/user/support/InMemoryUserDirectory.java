@@ -33,7 +33,10 @@ public class InMemoryUserDirectory implements UserDirectory {
 
     private final Map<UUID, Login> logins = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Map<UUID, Runnable> beforeDeleting = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private volatile boolean loseNextRoleChangeAnswer;
+    private final java.util.concurrent.atomic.AtomicInteger roleChangesToRefuse = new java.util.concurrent.atomic.AtomicInteger();
 
     public InMemoryUserDirectory(Clock clock) {
         this.clock = clock;
@@ -45,6 +48,18 @@ public class InMemoryUserDirectory implements UserDirectory {
 
     public void comeBack() {
         down = false;
+        loseNextRoleChangeAnswer = false;
+        roleChangesToRefuse.set(0);
+    }
+
+    /** The next {@code count} role changes fail without being applied (reads still work). */
+    public void refuseRoleChanges(int count) {
+        roleChangesToRefuse.set(count);
+    }
+
+    /** The next role change is applied, but the service gets a failure instead of the answer (a lost response). */
+    public void loseNextRoleChangeAnswer() {
+        loseNextRoleChangeAnswer = true;
     }
 
     public Login login(UUID id) {
@@ -67,8 +82,14 @@ public class InMemoryUserDirectory implements UserDirectory {
         return id;
     }
 
+    /** Runs {@code action} once, when the service next deletes this login, just before the deletion. */
+    public void beforeDeleting(UUID id, Runnable action) {
+        beforeDeleting.put(id, action);
+    }
+
     public void reset() {
         logins.clear();
+        beforeDeleting.clear();
         down = false;
     }
 
@@ -107,6 +128,10 @@ public class InMemoryUserDirectory implements UserDirectory {
     @Override
     public void delete(UUID userId) {
         check();
+        Runnable action = beforeDeleting.remove(userId);
+        if (action != null) {
+            action.run();
+        }
         logins.remove(userId);
     }
 
@@ -130,9 +155,16 @@ public class InMemoryUserDirectory implements UserDirectory {
     @Override
     public void changeRoles(UUID userId, Set<String> add, Set<String> remove) {
         check();
+        if (roleChangesToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new DirectoryUnavailableException(new IllegalStateException("role change refused (test)"));
+        }
         Login login = logins.get(userId);
         login.roles.addAll(add);
         login.roles.removeAll(remove);
+        if (loseNextRoleChangeAnswer) {
+            loseNextRoleChangeAnswer = false;
+            throw new DirectoryUnavailableException(new IllegalStateException("answer lost (test)"));
+        }
     }
 
     @Override

@@ -63,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
         // timed jobs are run by the tests themselves
         "user.jobs.penalty-expiry=1h", "user.jobs.identity-retry=1h", "user.jobs.registration-cleanup=1h",
+        "user.jobs.role-change-retry=1h",
         // the test SMTP server logs mailbox names; our own code must not (asserted in the tests)
         "logging.level.com.icegreen=WARN"})
 @AutoConfigureMockMvc
@@ -71,8 +72,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public abstract class UserServiceIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
+    protected static final HeldResponses heldResponses = new HeldResponses();
     protected static final WireMockServer thirdParties = new WireMockServer(
-            WireMockConfiguration.options().dynamicPort());
+            WireMockConfiguration.options().dynamicPort().extensions(heldResponses));
     protected static final GreenMail mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
 
@@ -130,6 +132,7 @@ public abstract class UserServiceIntegrationTest {
 
     @BeforeEach
     void thirdPartiesAnswerNormally() {
+        heldResponses.release();
         directory.comeBack();
         thirdParties.resetAll();
         thirdParties.stubFor(post(urlPathEqualTo("/sms/v1/messages"))

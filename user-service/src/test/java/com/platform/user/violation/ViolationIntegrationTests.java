@@ -44,6 +44,12 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
                 .header("Authorization", bearer(tokens.service()))).andExpect(status().isOk()));
     }
 
+    private void awaitProcessed(String eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where consumer = ? and event_id = ?", Long.class,
+                ReportedViolationsListener.CONSUMER, eventId) == 1);
+    }
+
     @Test
     void aMinorViolationIsAWarningAndChangesNothingElse() throws Exception {
         Person person = activePerson();
@@ -153,11 +159,11 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
                 "reason", "stolen card");
         String eventId = publish("platform.risk.v1", caseId.toString(), "risk.case-decided", data);
         publish(eventId, "platform.risk.v1", caseId.toString(), "risk.case-decided", data);  // redelivered
-        publish("platform.risk.v1", caseId.toString(), "risk.case-decided", data);  // same case, new event id
+        String sameCase = publish("platform.risk.v1", caseId.toString(), "risk.case-decided", data);  // new event id
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "SUSPENDED".equals(
-                eligibility(person.userId()).get("status").asString()));
-        Thread.sleep(500);
+        // one key, one partition: once the last event is processed, the redelivery before it was too
+        awaitProcessed(sameCase);
+        assertThat(eligibility(person.userId()).get("status").asString()).isEqualTo("SUSPENDED");
         mvc.perform(get("/api/v1/users/" + person.userId() + "/violations")
                         .header("Authorization", staffToken("risk_officer")))
                 .andExpect(jsonPath("$.total").value(1))
@@ -172,11 +178,13 @@ class ViolationIntegrationTests extends UserServiceIntegrationTest {
         publish("platform.transactions.v1", UUID.randomUUID().toString(), "dispute.resolved", Map.of(
                 "disputeId", disputeId.toString(), "payerId", person.userId().toString(), "outcome", "REJECTED",
                 "abusive", true));
-        publish("platform.transactions.v1", UUID.randomUUID().toString(), "dispute.resolved", Map.of(
-                "disputeId", UUID.randomUUID().toString(), "payerId", person.userId().toString(), "outcome",
-                "REFUND_FULL", "abusive", false));
+        String fairDispute = publish("platform.transactions.v1", UUID.randomUUID().toString(), "dispute.resolved",
+                Map.of("disputeId", UUID.randomUUID().toString(), "payerId", person.userId().toString(), "outcome",
+                        "REFUND_FULL", "abusive", false));
         await().atMost(Duration.ofSeconds(20)).until(() -> "RESTRICTED".equals(
                 eligibility(person.userId()).get("status").asString()));
+        // the dispute that was not abusive has been read and judged too: it recorded nothing
+        awaitProcessed(fairDispute);
         mvc.perform(get("/api/v1/users/me/violations").header("Authorization", person.token()))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].type").value("ABUSIVE_DISPUTE"));
