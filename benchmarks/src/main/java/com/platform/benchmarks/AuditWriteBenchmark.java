@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on embedded PostgreSQL: "before" is the single chain behind one advisory lock (the previous AuditTrail's SQL,
  * reproduced here on the schema it ran on), "after" is the striped {@link AuditTrail}. Then the time to verify
  * everything written. A main, not a test: run it on demand (docs/performance.md), never in CI.
+ * Arguments: seconds per run (10), modes in order ({@code before,after}).
  */
 public final class AuditWriteBenchmark {
 
@@ -53,11 +54,14 @@ public final class AuditWriteBenchmark {
 
     public static void main(String[] args) throws Exception {
         Duration measure = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
+        // e.g. "before,after,before,after": alternating runs show how much the machine's other load moves them
+        List<String> modes = List.of((args.length > 1 ? args[1] : "before,after").split(","));
         Duration warmUp = Duration.ofSeconds(3);
         System.out.printf("audited writes per second (%d s per run after %d s warm-up, %d cores)%n",
                 measure.toSeconds(), warmUp.toSeconds(), Runtime.getRuntime().availableProcessors());
-        for (String mode : List.of("before", "after")) {
-            try (HikariDataSource dataSource = dataSource("audit_bench_" + mode)) {
+        for (int run = 0; run < modes.size(); run++) {
+            String mode = modes.get(run);
+            try (HikariDataSource dataSource = dataSource("audit_bench_" + mode + "_" + run)) {
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
                 TransactionTemplate transaction = new TransactionTemplate(manager);

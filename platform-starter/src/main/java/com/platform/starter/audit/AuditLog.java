@@ -49,8 +49,9 @@ public class AuditLog {
      *        truncation: the missing entries have no seq left)
      * @param problem what is wrong
      * @param chains how many chains were walked
-     * @param checkpoint the newest checkpoint the chains were compared with (null: none yet)
-     * @param anchor where that checkpoint came from: {@code kafka:<topic>} (the anchor) or {@code database}
+     * @param checkpoint the checkpoint the chains were compared with: the published one if found, else the stored
+     *        one (null: none yet)
+     * @param anchor {@code kafka:<topic>} when a published checkpoint was found, else {@code database}
      */
     public record Verification(boolean valid, long entries, Long firstBrokenEntry, String problem, int chains,
             Long checkpoint, String anchor) {
@@ -93,11 +94,14 @@ public class AuditLog {
      * cost is linear and memory flat at any size), and stops each chain at the first entry that is out of
      * sequence (a deleted or moved row), does not link to its predecessor, or whose content no longer matches its
      * hash (an edited row); the earliest such entry is reported. Then compares the chains with the newest
-     * checkpoint: the one published through Kafka (the anchor) when there is one, else the newest stored one. A
+     * checkpoint published through Kafka (the anchor) and with the newest stored one. A
      * chain that ends before the checkpoint's head means the newest entries were deleted (a truncation); a
      * different hash at that position means the chain was rewritten.
      */
     public Verification verify() {
+        // checkpoints first: every entry they name was committed before the walk below starts
+        Optional<AuditSealer.Checkpoint> anchored = anchor == null ? Optional.empty() : anchor.latest(trail);
+        Optional<AuditSealer.Checkpoint> stored = AuditSealer.newestStored(jdbc, jsonMapper, trail);
         List<Integer> chains = jdbc.queryForList("""
                 with recursive chains(chain) as (
                     select min(chain) from audit_entry
@@ -106,43 +110,46 @@ public class AuditLog {
                     where chains.chain is not null)
                 select chain from chains where chain is not null
                 """, Integer.class);
-        Optional<AuditSealer.Checkpoint> anchored = anchor == null ? Optional.empty() : anchor.latest(trail);
-        Optional<AuditSealer.Checkpoint> stored = AuditSealer.newestStored(jdbc, jsonMapper, trail);
-        Optional<AuditSealer.Checkpoint> checkpoint = anchored.isPresent()
-                && (stored.isEmpty() || anchored.get().checkpoint() >= stored.get().checkpoint()) ? anchored : stored;
-        String source = checkpoint.isEmpty() ? null : checkpoint == anchored ? anchor.describe() : "database";
-        Map<Integer, Long> watched = new HashMap<>();
-        checkpoint.ifPresent(c -> c.heads().forEach(h -> watched.put(h.chain(), h.seq())));
+        // Both are checked: a forged newer row in the table cannot hide what the published checkpoint recorded.
+        List<AuditSealer.Checkpoint> checkpoints = new ArrayList<>();
+        anchored.ifPresent(checkpoints::add);
+        stored.ifPresent(checkpoints::add);
+        Long checkpointId = checkpoints.isEmpty() ? null : checkpoints.get(0).checkpoint();
+        String source = anchored.isPresent() ? anchor.describe() : stored.isPresent() ? "database" : null;
+        Map<Integer, java.util.Set<Long>> watched = new HashMap<>();
+        checkpoints.forEach(c -> c.heads().forEach(h -> watched.computeIfAbsent(h.chain(),
+                k -> new java.util.HashSet<>()).add(h.seq())));
 
         long count = 0;
         ChainWalk firstBroken = null;
         Map<Integer, ChainWalk> walks = new HashMap<>();
         for (int chain : chains) {
-            ChainWalk walk = walk(chain, watched.get(chain));
+            ChainWalk walk = walk(chain, watched.getOrDefault(chain, java.util.Set.of()));
             walks.put(chain, walk);
             count += walk.entries;
             if (walk.brokenSeq != null && (firstBroken == null || walk.brokenSeq < firstBroken.brokenSeq)) {
                 firstBroken = walk;
             }
         }
-        Long checkpointId = checkpoint.map(AuditSealer.Checkpoint::checkpoint).orElse(null);
         if (firstBroken != null) {
             return new Verification(false, count, firstBroken.brokenSeq, firstBroken.problem, chains.size(),
                     checkpointId, source);
         }
-        if (checkpoint.isPresent()) {
-            for (AuditSealer.ChainHead head : checkpoint.get().heads()) {
+        for (AuditSealer.Checkpoint checkpoint : checkpoints) {
+            String from = checkpoint == anchored.orElse(null) ? anchor.describe() : "database";
+            for (AuditSealer.ChainHead head : checkpoint.heads()) {
                 ChainWalk walk = walks.get(head.chain());
                 long length = walk == null ? 0 : walk.lastChainSeq;
                 if (length < head.seq()) {
                     return new Verification(false, count, null, "chain " + head.chain() + " ends at entry " + length
-                            + " but checkpoint " + checkpointId + " (" + source
+                            + " but checkpoint " + checkpoint.checkpoint() + " (" + from
                             + ") recorded entry " + head.seq() + ": the newest entries were deleted (truncated)",
                             chains.size(), checkpointId, source);
                 }
-                if (!head.hash().equals(walk.watchedHash)) {
+                if (!head.hash().equals(walk.watchedHashes.get(head.seq()))) {
                     return new Verification(false, count, null, "chain " + head.chain() + " entry " + head.seq()
-                            + " differs from checkpoint " + checkpointId + " (" + source + "): the chain was rewritten",
+                            + " differs from checkpoint " + checkpoint.checkpoint() + " (" + from
+                            + "): the chain was rewritten",
                             chains.size(), checkpointId, source);
                 }
             }
@@ -153,12 +160,12 @@ public class AuditLog {
     private static final class ChainWalk {
         long entries;
         long lastChainSeq;
-        String watchedHash;
+        final Map<Long, String> watchedHashes = new HashMap<>();
         Long brokenSeq;
         String problem;
     }
 
-    private ChainWalk walk(int chain, Long watchedChainSeq) {
+    private ChainWalk walk(int chain, java.util.Set<Long> watchedChainSeqs) {
         ChainWalk walk = new ChainWalk();
         long expectedChainSeq = 1;
         String expectedPrev = AuditChain.genesis(chain);
@@ -180,8 +187,8 @@ public class AuditLog {
                 if (!AuditChain.hashOf(entry).equals(entry.hash())) {
                     return broken(walk, entry, "content does not match its hash: edited");
                 }
-                if (watchedChainSeq != null && entry.chainSeq() == watchedChainSeq) {
-                    walk.watchedHash = entry.hash();
+                if (watchedChainSeqs.contains(entry.chainSeq())) {
+                    walk.watchedHashes.put(entry.chainSeq(), entry.hash());
                 }
                 walk.lastChainSeq = entry.chainSeq();
                 expectedChainSeq++;
