@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * on embedded PostgreSQL: "before" is the single chain behind one advisory lock (the previous AuditTrail's SQL,
  * reproduced here on the schema it ran on), "after" is the striped {@link AuditTrail}. Then the time to verify
  * everything written. A main, not a test: run it on demand (docs/performance.md), never in CI.
- * Arguments: seconds per run (10), modes in order ({@code before,after}).
+ * Arguments: seconds per run (10), modes in order ({@code before,after}; {@code verify-million} fills a trail to
+ * a million entries and times its verification).
  */
 public final class AuditWriteBenchmark {
 
@@ -61,6 +62,10 @@ public final class AuditWriteBenchmark {
                 measure.toSeconds(), warmUp.toSeconds(), Runtime.getRuntime().availableProcessors());
         for (int run = 0; run < modes.size(); run++) {
             String mode = modes.get(run);
+            if (mode.equals("verify-million")) {
+                verifyMillion();
+                continue;
+            }
             try (HikariDataSource dataSource = dataSource("audit_bench_" + mode + "_" + run)) {
                 JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                 DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
@@ -98,6 +103,51 @@ public final class AuditWriteBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** Fills a trail to a million entries (8 writers, 10 entries per transaction), then times one verification. */
+    private static void verifyMillion() throws Exception {
+        try (HikariDataSource dataSource = dataSource("audit_bench_million")) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+            Flyway.configure().dataSource(dataSource).locations(PlatformMigrations.LOCATION)
+                    .table(PlatformMigrations.HISTORY_TABLE).load().migrate();
+            TransactionTemplate own = new TransactionTemplate(manager);
+            own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            AuditTrail trail = new AuditTrail(jdbc, JSON, Clock.systemUTC(), "system:benchmark", 16, own);
+            TransactionTemplate transaction = new TransactionTemplate(manager);
+            long target = 1_000_000;
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+                List<Future<?>> writers = new ArrayList<>();
+                for (int w = 0; w < 8; w++) {
+                    String actor = "writer-" + w;
+                    writers.add(pool.submit(() -> {
+                        for (int i = 0; i < target / 80; i++) {
+                            transaction.executeWithoutResult(status -> {
+                                for (int e = 0; e < 10; e++) {
+                                    trail.recordAs(actor, "thing.changed", "thing", UUID.randomUUID().toString(),
+                                            Map.of("status", "OLD"), Map.of("status", "NEW"));
+                                }
+                            });
+                        }
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+            }
+            long entries = jdbc.queryForObject("select count(*) from audit_entry", Long.class);
+            System.out.printf("million: wrote %d entries in %.0f s%n", entries, (System.nanoTime() - start) / 1e9);
+            for (int round = 1; round <= 2; round++) {
+                long verifyStart = System.nanoTime();
+                AuditLog.Verification verification = new AuditLog(jdbc, JSON, "benchmark", null).verify();
+                double seconds = (System.nanoTime() - verifyStart) / 1e9;
+                System.out.printf("million verify %d: %d entries in %d chains, valid=%s, %.1f s (%.0f entries/s)%n",
+                        round, verification.entries(), verification.chains(), verification.valid(), seconds,
+                        verification.entries() / seconds);
+            }
+        }
     }
 
     private static HikariDataSource dataSource(String database) {
