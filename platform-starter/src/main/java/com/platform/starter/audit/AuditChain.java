@@ -11,8 +11,10 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The hash rule of the audit chain: SHA-256 over a JSON array of every field of the entry and the previous entry's
- * hash. The array makes field boundaries unambiguous; the sequence number inside it makes reordering detectable.
+ * The hash rule of the audit chains: SHA-256 over a JSON array of every field of the entry (with its position in
+ * its chain) and the previous entry's hash. The array makes field boundaries unambiguous; the position inside it
+ * makes reordering detectable. Each chain starts from its own genesis value, so an entry moved to another chain
+ * no longer links; chain 0 starts from the genesis of the single chain the trail had before it was striped.
  */
 final class AuditChain {
 
@@ -23,9 +25,24 @@ final class AuditChain {
     private AuditChain() {
     }
 
-    static String hash(long seq, UUID entryId, Instant occurredAt, String actor, String action, String targetType,
+    static String genesis(int chain) {
+        return chain == 0 ? GENESIS : sha256("audit-chain-" + chain);
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @param position the entry's number in its chain (1, 2, ...) */
+    static String hash(long position, UUID entryId, Instant occurredAt, String actor, String action, String targetType,
             String targetId, String before, String after, String requestId, String prevHash) {
-        String canonical = CANONICAL.writeValueAsString(Arrays.asList(seq, entryId.toString(), occurredAt.toString(),
+        String canonical = CANONICAL.writeValueAsString(Arrays.asList(position, entryId.toString(), occurredAt.toString(),
                 actor, action, targetType, targetId, before, after, requestId, prevHash));
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -37,7 +54,7 @@ final class AuditChain {
     }
 
     static String hashOf(AuditEntry e) {
-        return hash(e.seq(), e.entryId(), e.occurredAt(), e.actor(), e.action(), e.targetType(), e.targetId(),
+        return hash(e.chainSeq(), e.entryId(), e.occurredAt(), e.actor(), e.action(), e.targetType(), e.targetId(),
                 e.before(), e.after(), e.requestId(), e.prevHash());
     }
 }

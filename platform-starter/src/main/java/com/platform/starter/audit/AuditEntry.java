@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * One entry of the audit trail (X2): who did what to which object, the state before and after (JSON, never
- * personal data in clear), the request id and time, chained to the previous entry by {@code prevHash}.
+ * personal data in clear), the request id and time, chained by {@code prevHash} to the previous entry of its
+ * chain: {@code seq} orders the whole trail, {@code chain} and {@code chainSeq} place the entry in its chain.
  */
 public record AuditEntry(
         long seq,
@@ -19,5 +20,7 @@ public record AuditEntry(
         String after,
         String requestId,
         String prevHash,
-        String hash) {
+        String hash,
+        int chain,
+        long chainSeq) {
 }

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.platform.starter.paging.PageQuery;
@@ -13,19 +16,25 @@ import com.platform.starter.paging.PageResponse;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and verifies the audit trail for auditors (api.md, Audit). */
 public class AuditLog {
 
-    private static final int VERIFY_FETCH_SIZE = 1000;
+    private static final int PAGE = 5000;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    private final JsonMapper jsonMapper;
+    private final String trail;
+    private final AuditAnchor anchor;
 
-    public AuditLog(JdbcTemplate jdbc, TransactionTemplate readOnly) {
+    /** @param anchor reads the published checkpoints back; {@code null} when the trail is not anchored */
+    public AuditLog(JdbcTemplate jdbc, JsonMapper jsonMapper, String trail, AuditAnchor anchor) {
         this.jdbc = jdbc;
-        this.readOnly = readOnly;
+        this.jsonMapper = jsonMapper;
+        this.trail = trail;
+        this.anchor = anchor;
     }
 
     /** Filter of the event list; every part optional. */
@@ -33,12 +42,19 @@ public class AuditLog {
     }
 
     /**
-     * The result of walking the chain.
+     * The result of walking the chains.
      *
-     * @param firstBrokenEntry sequence number of the first entry whose hash, link or position is wrong
-     * @param problem what is wrong with it
+     * @param entries entries verified
+     * @param firstBrokenEntry {@code seq} of the first entry whose hash, link or position is wrong (null for a
+     *        truncation: the missing entries have no seq left)
+     * @param problem what is wrong
+     * @param chains how many chains were walked
+     * @param checkpoint the checkpoint the chains were compared with: the published one if found, else the stored
+     *        one (null: none yet)
+     * @param anchor {@code kafka:<topic>} when a published checkpoint was found, else {@code database}
      */
-    public record Verification(boolean valid, long entries, Long firstBrokenEntry, String problem) {
+    public record Verification(boolean valid, long entries, Long firstBrokenEntry, String problem, int chains,
+            Long checkpoint, String anchor) {
     }
 
     public PageResponse<AuditEntry> find(Filter filter, PageQuery page) {
@@ -74,38 +90,121 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain in order and stops at the first entry that is out of sequence (a deleted or moved row),
-     * does not link to its predecessor, or whose content no longer matches its hash (an edited row).
-     * Deleting the newest entries leaves a shorter valid chain: compare {@code entries} with a count kept elsewhere.
+     * Walks every chain in order, a page of {@value #PAGE} entries per query (keyset on the chain's index, so the
+     * cost is linear and memory flat at any size), and stops each chain at the first entry that is out of
+     * sequence (a deleted or moved row), does not link to its predecessor, or whose content no longer matches its
+     * hash (an edited row); the earliest such entry is reported. Then compares the chains with the newest
+     * checkpoint published through Kafka (the anchor) and with the newest stored one. A
+     * chain that ends before the checkpoint's head means the newest entries were deleted (a truncation); a
+     * different hash at that position means the chain was rewritten.
      */
     public Verification verify() {
-        return readOnly.execute(status -> jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select * from audit_entry order by seq");
-            statement.setFetchSize(VERIFY_FETCH_SIZE);
-            return statement;
-        }, rs -> {
-            long expectedSeq = 1;
-            String expectedPrev = AuditChain.GENESIS;
-            long count = 0;
-            while (rs.next()) {
-                AuditEntry entry = ENTRY.mapRow(rs, (int) count);
-                count++;
-                if (entry.seq() != expectedSeq) {
-                    return new Verification(false, count, entry.seq(),
-                            "expected entry " + expectedSeq + " here: an entry was deleted or moved");
+        // checkpoints first: every entry they name was committed before the walk below starts
+        Optional<AuditSealer.Checkpoint> anchored = anchor == null ? Optional.empty() : anchor.latest(trail);
+        Optional<AuditSealer.Checkpoint> stored = AuditSealer.newestStored(jdbc, jsonMapper, trail);
+        List<Integer> chains = jdbc.queryForList("""
+                with recursive chains(chain) as (
+                    select min(chain) from audit_entry
+                    union all
+                    select (select min(chain) from audit_entry where chain > chains.chain) from chains
+                    where chains.chain is not null)
+                select chain from chains where chain is not null
+                """, Integer.class);
+        // Both are checked: a forged newer row in the table cannot hide what the published checkpoint recorded.
+        List<AuditSealer.Checkpoint> checkpoints = new ArrayList<>();
+        anchored.ifPresent(checkpoints::add);
+        stored.ifPresent(checkpoints::add);
+        Long checkpointId = checkpoints.isEmpty() ? null : checkpoints.get(0).checkpoint();
+        String source = anchored.isPresent() ? anchor.describe() : stored.isPresent() ? "database" : null;
+        Map<Integer, java.util.Set<Long>> watched = new HashMap<>();
+        checkpoints.forEach(c -> c.heads().forEach(h -> watched.computeIfAbsent(h.chain(),
+                k -> new java.util.HashSet<>()).add(h.seq())));
+
+        long count = 0;
+        ChainWalk firstBroken = null;
+        Map<Integer, ChainWalk> walks = new HashMap<>();
+        for (int chain : chains) {
+            ChainWalk walk = walk(chain, watched.getOrDefault(chain, java.util.Set.of()));
+            walks.put(chain, walk);
+            count += walk.entries;
+            if (walk.brokenSeq != null && (firstBroken == null || walk.brokenSeq < firstBroken.brokenSeq)) {
+                firstBroken = walk;
+            }
+        }
+        if (firstBroken != null) {
+            return new Verification(false, count, firstBroken.brokenSeq, firstBroken.problem, chains.size(),
+                    checkpointId, source);
+        }
+        for (AuditSealer.Checkpoint checkpoint : checkpoints) {
+            String from = checkpoint == anchored.orElse(null) ? anchor.describe() : "database";
+            for (AuditSealer.ChainHead head : checkpoint.heads()) {
+                ChainWalk walk = walks.get(head.chain());
+                long length = walk == null ? 0 : walk.lastChainSeq;
+                if (length < head.seq()) {
+                    return new Verification(false, count, null, "chain " + head.chain() + " ends at entry " + length
+                            + " but checkpoint " + checkpoint.checkpoint() + " (" + from
+                            + ") recorded entry " + head.seq() + ": the newest entries were deleted (truncated)",
+                            chains.size(), checkpointId, source);
+                }
+                if (!head.hash().equals(walk.watchedHashes.get(head.seq()))) {
+                    return new Verification(false, count, null, "chain " + head.chain() + " entry " + head.seq()
+                            + " differs from checkpoint " + checkpoint.checkpoint() + " (" + from
+                            + "): the chain was rewritten",
+                            chains.size(), checkpointId, source);
+                }
+            }
+        }
+        return new Verification(true, count, null, null, chains.size(), checkpointId, source);
+    }
+
+    private static final class ChainWalk {
+        long entries;
+        long lastChainSeq;
+        final Map<Long, String> watchedHashes = new HashMap<>();
+        Long brokenSeq;
+        String problem;
+    }
+
+    private ChainWalk walk(int chain, java.util.Set<Long> watchedChainSeqs) {
+        ChainWalk walk = new ChainWalk();
+        long expectedChainSeq = 1;
+        String expectedPrev = AuditChain.genesis(chain);
+        long afterSeq = Long.MIN_VALUE;
+        while (true) {
+            List<AuditEntry> page = jdbc.query(
+                    "select * from audit_entry where chain = ? and seq > ? order by seq limit " + PAGE, ENTRY, chain,
+                    afterSeq);
+            for (AuditEntry entry : page) {
+                walk.entries++;
+                if (entry.chainSeq() != expectedChainSeq) {
+                    return broken(walk, entry, "expected entry " + expectedChainSeq + " of chain " + chain
+                            + " here: an entry was deleted or moved");
                 }
                 if (!entry.prevHash().equals(expectedPrev)) {
-                    return new Verification(false, count, entry.seq(),
+                    return broken(walk, entry,
                             "does not link to the previous entry: an earlier entry was deleted or altered");
                 }
                 if (!AuditChain.hashOf(entry).equals(entry.hash())) {
-                    return new Verification(false, count, entry.seq(), "content does not match its hash: edited");
+                    return broken(walk, entry, "content does not match its hash: edited");
                 }
-                expectedSeq++;
+                if (watchedChainSeqs.contains(entry.chainSeq())) {
+                    walk.watchedHashes.put(entry.chainSeq(), entry.hash());
+                }
+                walk.lastChainSeq = entry.chainSeq();
+                expectedChainSeq++;
                 expectedPrev = entry.hash();
+                afterSeq = entry.seq();
             }
-            return new Verification(true, count, null, null);
-        }));
+            if (page.size() < PAGE) {
+                return walk;
+            }
+        }
+    }
+
+    private static ChainWalk broken(ChainWalk walk, AuditEntry entry, String problem) {
+        walk.brokenSeq = entry.seq();
+        walk.problem = problem;
+        return walk;
     }
 
     private static final RowMapper<AuditEntry> ENTRY = AuditLog::mapEntry;
@@ -115,6 +214,6 @@ public class AuditLog {
                 rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
                 rs.getString("target_type"), rs.getString("target_id"), rs.getString("before_state"),
                 rs.getString("after_state"), rs.getString("request_id"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getInt("chain"), rs.getLong("chain_seq"));
     }
 }

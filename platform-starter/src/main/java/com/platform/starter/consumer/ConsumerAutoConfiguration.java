@@ -27,7 +27,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -92,8 +95,31 @@ public class ConsumerAutoConfiguration {
     DeadLetterReplayer deadLetterReplayer(KafkaProperties kafkaProperties,
             DefaultKafkaProducerFactory<Object, Object> deadLetterProducerFactory,
             @Value("${spring.application.name:platform-service}") String applicationName) {
+        String defaultGroup = kafkaProperties.getConsumer().getGroupId() != null
+                ? kafkaProperties.getConsumer().getGroupId() : applicationName;
         return new DeadLetterReplayer(kafkaProperties.buildConsumerProperties(),
-                new KafkaTemplate<>(deadLetterProducerFactory), applicationName);
+                new KafkaTemplate<>(deadLetterProducerFactory), defaultGroup);
+    }
+
+    /** Boot puts it on every listener container: a replay reaches only the group that parked the event. */
+    @Bean
+    @ConditionalOnMissingBean(RecordFilterStrategy.class)
+    ReplayedForAnotherGroupFilter replayedForAnotherGroupFilter() {
+        return new ReplayedForAnotherGroupFilter();
+    }
+
+    /** Commits the offsets of dropped records too, so that another group's replay never shows up as lag. */
+    @Bean
+    static BeanPostProcessor acknowledgeDiscardedRecords() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+                    factory.setAckDiscarded(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
@@ -102,11 +128,14 @@ public class ConsumerAutoConfiguration {
         return new DeadLetterEndpoint(replayer);
     }
 
-    /** Forgets processed event ids older than the retention, once an hour. */
+    /** Forgets processed event ids and consumed sequences older than the retention, once an hour. */
     @Bean
     PeriodicTask processedEventPurge(JdbcTemplate jdbc, ConsumerProperties properties) {
         return new PeriodicTask("processed-event-purge", Duration.ofHours(1),
-                () -> jdbc.update("delete from processed_event where processed_at < ?",
-                        Timestamp.from(Instant.now().minus(properties.processedRetention()))));
+                () -> {
+                    Timestamp cutoff = Timestamp.from(Instant.now().minus(properties.processedRetention()));
+                    jdbc.update("delete from processed_event where processed_at < ?", cutoff);
+                    jdbc.update("delete from consumed_sequence where updated_at < ?", cutoff);
+                });
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.lang.Nullable;
 
-/** {@code POST /actuator/deadletters/{topic}} (admin): replays that topic's dead letters. */
+/**
+ * {@code POST /actuator/deadletters/{topic}} (admin): replays the dead letters one consumer group of this service
+ * parked for that topic; {@code group} in the body names it (default: the service's own group id).
+ */
 @Endpoint(id = "deadletters")
 public class DeadLetterEndpoint {
 
@@ -18,8 +21,9 @@ public class DeadLetterEndpoint {
     }
 
     @WriteOperation
-    public Map<String, Object> replay(@Selector String topic, @Nullable Integer max) {
-        int replayed = replayer.replay(topic, max == null ? 1000 : max);
-        return Map.of("topic", topic, "replayed", replayed);
+    public Map<String, Object> replay(@Selector String topic, @Nullable String group, @Nullable Integer max) {
+        String replayedGroup = group == null || group.isBlank() ? replayer.defaultGroup() : group;
+        int replayed = replayer.replay(topic, replayedGroup, max == null ? 1000 : max);
+        return Map.of("topic", topic, "group", replayedGroup, "replayed", replayed);
     }
 }

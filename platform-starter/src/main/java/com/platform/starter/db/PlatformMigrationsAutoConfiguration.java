@@ -1,34 +1,25 @@
 package com.platform.starter.db;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.flywaydb.core.api.Location;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds the starter's own tables (outbox, processed events, idempotency keys, audit trail) to each service's Flyway
- * migrations. They are versioned {@code V0_n} so that they run before the service's {@code V1...}; new starter
- * tables get the next {@code V0_n} and services that already migrated need {@code spring.flyway.out-of-order}.
+ * Runs the starter's own tables' migrations (their own history, see {@link PlatformMigrations}) before each
+ * service's migrations. A service that needs its own {@link FlywayMigrationStrategy} calls
+ * {@link PlatformMigrations#migrate(Flyway)} from it instead of {@code flyway.migrate()}.
  */
 @AutoConfiguration(before = FlywayAutoConfiguration.class)
-@ConditionalOnClass(FlywayConfigurationCustomizer.class)
+@ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
 public class PlatformMigrationsAutoConfiguration {
 
-    static final String LOCATION = "classpath:db/platform";
-
     @Bean
-    FlywayConfigurationCustomizer platformMigrations() {
-        return configuration -> {
-            List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
-            if (locations.stream().noneMatch(l -> l.getDescriptor().equals(LOCATION))) {
-                locations.add(new Location(LOCATION));
-            }
-            configuration.locations(locations.toArray(Location[]::new));
-        };
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy platformMigrationsFirst() {
+        return PlatformMigrations::migrate;
     }
 }

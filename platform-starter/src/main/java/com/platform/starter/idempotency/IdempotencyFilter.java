@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,19 +19,45 @@ import com.platform.starter.problem.ProblemCodes;
 import com.platform.starter.problem.Problems;
 import com.platform.starter.security.CurrentCaller;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Idempotency keys for POSTs (api.md, T4). Keys are scoped to the caller (token subject). The first request with a
- * key claims it and runs; its response (below 500) is stored and replayed, byte for byte, to retries with the same
- * method, path and body. The same key with another request is 422 {@code IDEMPOTENCY_KEY_REUSED}; a duplicate that
- * arrives while the first still runs is 409 {@code IDEMPOTENCY_REQUEST_IN_PROGRESS}, never a second execution.
- * A 5xx or an exception releases the key so that the client may retry.
+ * key runs; its response is stored and replayed, byte for byte, to retries with the same method, path and body.
+ * The same key with another request is 422 {@code IDEMPOTENCY_KEY_REUSED}; a duplicate that arrives while the
+ * first still runs is 409 {@code IDEMPOTENCY_REQUEST_IN_PROGRESS}, never a second execution.
+ *
+ * <p><b>The stored response commits in the same transaction as the effect.</b> The filter opens one database
+ * transaction around the whole request: it takes the key with a transaction-scoped advisory lock, runs the
+ * handler (whose {@code @Transactional} methods and {@code TransactionTemplate}s join this transaction, as they
+ * do by default with propagation REQUIRED), then inserts the response into {@code idempotency_key} and commits
+ * once. Effect and response are one commit record in PostgreSQL's write-ahead log, so a crash between "effect
+ * committed" and "response stored" cannot happen by construction: after any crash either both exist (a retry
+ * replays) or neither (a retry executes, for the first time as far as the database knows). Nothing is sent to the
+ * client before the commit (the response is buffered), so a client never sees a success that was rolled back.
+ *
+ * <ul>
+ * <li>A response below 500 whose transaction can commit is stored with it (a 400 for bad input too).</li>
+ * <li>A 5xx, an exception, or a 4xx from a handler whose transaction was marked rollback-only rolls the whole
+ * request back: no effect and no stored response, so a retry runs again.</li>
+ * <li>A success whose transaction was marked rollback-only, or whose commit fails, becomes a 500 (the effect is
+ * not there, or its fate is unknown until a retry with the same key finds the stored response).</li>
+ * </ul>
+ *
+ * <p>Limits: work that a handler commits on its own ({@code REQUIRES_NEW}, another thread, another data source)
+ * and calls to other systems are outside this guarantee; such calls need their own idempotency (forward the key).
+ * The request holds a database connection while it runs.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -40,16 +66,28 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyKeyStore store;
     private final Problems problems;
     private final IdempotencyProperties properties;
+    private final TransactionTemplate transaction;
 
-    IdempotencyFilter(IdempotencyKeyStore store, Problems problems, IdempotencyProperties properties) {
+    IdempotencyFilter(IdempotencyKeyStore store, Problems problems, IdempotencyProperties properties,
+            TransactionTemplate transaction) {
         this.store = store;
         this.problems = problems;
         this.properties = properties;
+        this.transaction = transaction;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    private enum Outcome { EXECUTED, ROLLED_BACK, ROLLED_BACK_SUCCESS, REPLAY, REUSED, IN_PROGRESS }
+
+    /** Carries a checked exception of the filter chain out of the transaction callback. */
+    private static final class ChainFailure extends RuntimeException {
+        ChainFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     @Override
@@ -70,53 +108,100 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String caller = CurrentCaller.find().map(CurrentCaller::actor).orElse("anonymous");
         String hash = hash(request, body.get());
-
-        if (claim(caller, key, hash)) {
-            execute(new CachedBodyRequest(request, body.get()), response, chain, caller, key);
+        HttpServletRequest cachedRequest = new CachedBodyRequest(request, body.get());
+        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
+        AtomicReference<IdempotencyKeyStore.StoredKey> found = new AtomicReference<>();
+        boolean[] handlerRan = {false};
+        boolean[] answered = {false};
+        Outcome outcome;
+        try {
+            outcome = transaction.execute(status -> {
+                Optional<IdempotencyKeyStore.StoredKey> stored = store.find(caller, key);
+                if (stored.isEmpty()) {
+                    if (!store.lockForTransaction(caller, key)) {
+                        return Outcome.IN_PROGRESS;
+                    }
+                    // The first request may have committed between the read and the lock.
+                    stored = store.find(caller, key);
+                }
+                if (stored.isPresent()) {
+                    found.set(stored.get());
+                    if (!stored.get().requestHash().equals(hash)) {
+                        return Outcome.REUSED;
+                    }
+                    return stored.get().state() == IdempotencyKeyStore.State.COMPLETED ? Outcome.REPLAY
+                            : Outcome.IN_PROGRESS;
+                }
+                handlerRan[0] = true;
+                try {
+                    chain.doFilter(cachedRequest, caching);
+                }
+                catch (IOException | ServletException e) {
+                    throw new ChainFailure(e);
+                }
+                int code = caching.getStatus();
+                if (code >= 500 || status.isRollbackOnly()) {
+                    status.setRollbackOnly();
+                    return code < 400 ? Outcome.ROLLED_BACK_SUCCESS : Outcome.ROLLED_BACK;
+                }
+                if (!store.storeCompleted(caller, key, hash, code, caching.getContentType(),
+                        caching.getHeader(HttpHeaders.LOCATION), caching.getContentAsByteArray())) {
+                    status.setRollbackOnly();
+                    return Outcome.IN_PROGRESS;
+                }
+                answered[0] = true;
+                return Outcome.EXECUTED;
+            });
+        }
+        catch (ChainFailure e) {
+            caching.copyBodyToResponse();
+            if (e.getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            throw (IOException) e.getCause();
+        }
+        catch (TransactionException e) {
+            if (!answered[0]) {
+                caching.copyBodyToResponse();
+                throw e;
+            }
+            // The commit failed after the handler answered: its answer may describe an effect that is not there.
+            log.warn("Transaction of an idempotent request did not commit: {}", e.getClass().getSimpleName(), e);
+            writeNotCompleted(request, response);
             return;
         }
-        Optional<IdempotencyKeyStore.StoredKey> stored = store.find(caller, key);
-        if (stored.isPresent() && !stored.get().requestHash().equals(hash)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request.", List.of());
-        }
-        else if (stored.isPresent() && stored.get().state() == IdempotencyKeyStore.State.COMPLETED) {
-            replay(stored.get(), response);
-        }
-        else {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            problems.write(request, response, HttpStatus.CONFLICT, ProblemCodes.IDEMPOTENCY_REQUEST_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still being processed.", List.of());
-        }
-    }
-
-    private boolean claim(String caller, String key, String hash) {
-        if (store.claim(caller, key, hash)) {
-            return true;
-        }
-        // A claim left by an instance that died mid-request would block the key for ever.
-        Instant abandonedBefore = Instant.now().minus(properties.abandonAfter());
-        return store.releaseIfAbandoned(caller, key, abandonedBefore) && store.claim(caller, key, hash);
-    }
-
-    private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
-            String key) throws IOException, ServletException {
-        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
-        boolean completed = false;
-        try {
-            chain.doFilter(request, caching);
-            int status = caching.getStatus();
-            if (status < 500) {
-                store.complete(caller, key, status, caching.getContentType(), caching.getHeader(HttpHeaders.LOCATION),
-                        caching.getContentAsByteArray());
-                completed = true;
-            }
-        }
-        finally {
-            if (!completed) {
-                store.release(caller, key);
-            }
+        catch (RuntimeException | Error e) {
             caching.copyBodyToResponse();
+            throw e;
+        }
+        switch (outcome) {
+            case EXECUTED, ROLLED_BACK -> caching.copyBodyToResponse();
+            case ROLLED_BACK_SUCCESS -> writeNotCompleted(request, response);
+            case REPLAY -> replay(found.get(), response);
+            case REUSED -> problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
+                    ProblemCodes.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a different request.",
+                    List.of());
+            case IN_PROGRESS -> {
+                if (handlerRan[0]) {
+                    resetIfPossible(response);
+                }
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                problems.write(request, response, HttpStatus.CONFLICT, ProblemCodes.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+                        "A request with this Idempotency-Key is still being processed.", List.of());
+            }
+        }
+    }
+
+    private void writeNotCompleted(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        resetIfPossible(response);
+        problems.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
+                "The request could not be completed. Retry it with the same Idempotency-Key.", List.of());
+    }
+
+    private static void resetIfPossible(HttpServletResponse response) {
+        // The handler's body is only buffered; its headers (Location, ...) went to the response and must go too.
+        if (!response.isCommitted()) {
+            response.reset();
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows of {@code idempotency_key}, one per (caller, key). Claiming inserts an IN_PROGRESS row; the primary key makes
- * exactly one of several concurrent claims win. Each statement commits on its own, outside the business
- * transaction, so that a concurrent duplicate sees the claim at once.
+ * Rows of {@code idempotency_key}, one per (caller, key), written only as COMPLETED and only inside the request's
+ * transaction (see {@link IdempotencyFilter}). The key is held while the request runs by a transaction-scoped
+ * advisory lock, which PostgreSQL releases when that transaction ends in any way (commit, rollback, a dropped
+ * connection of a dead instance), so no claim can be left behind.
  */
 class IdempotencyKeyStore {
 
@@ -26,12 +27,13 @@ class IdempotencyKeyStore {
         this.jdbc = jdbc;
     }
 
-    boolean claim(String caller, String key, String requestHash) {
-        return jdbc.update("""
-                insert into idempotency_key (caller, idempotency_key, request_hash, state)
-                values (?, ?, ?, 'IN_PROGRESS')
-                on conflict do nothing
-                """, caller, key, requestHash) == 1;
+    /**
+     * Takes the key for the current transaction, without waiting: {@code false} while another transaction holds
+     * it. A 64-bit hash of caller and key names the lock; a collision only makes an unrelated request answer 409.
+     */
+    boolean lockForTransaction(String caller, String key) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                Boolean.class, caller + '\n' + key));
     }
 
     Optional<StoredKey> find(String caller, String key) {
@@ -45,28 +47,21 @@ class IdempotencyKeyStore {
         return rows.stream().findFirst();
     }
 
-    void complete(String caller, String key, int status, String contentType, String location, byte[] body) {
-        jdbc.update("""
-                update idempotency_key
-                set state = 'COMPLETED', response_status = ?, response_content_type = ?, response_location = ?,
-                    response_body = ?, completed_at = now()
-                where caller = ? and idempotency_key = ?
-                """, status, contentType, location, body, caller, key);
-    }
-
-    void release(String caller, String key) {
-        jdbc.update("delete from idempotency_key where caller = ? and idempotency_key = ? and state = 'IN_PROGRESS'",
-                caller, key);
-    }
-
-    /** Releases an abandoned claim so that a retry can run; only the row that is still that old is removed. */
-    boolean releaseIfAbandoned(String caller, String key, Instant claimedBefore) {
+    /** Stores the response in the current transaction; {@code false} if a row for the key appeared meanwhile. */
+    boolean storeCompleted(String caller, String key, String requestHash, int status, String contentType,
+            String location, byte[] body) {
         return jdbc.update("""
-                delete from idempotency_key
-                where caller = ? and idempotency_key = ? and state = 'IN_PROGRESS' and created_at < ?
-                """, caller, key, Timestamp.from(claimedBefore)) == 1;
+                insert into idempotency_key (caller, idempotency_key, request_hash, state, response_status,
+                                             response_content_type, response_location, response_body, completed_at)
+                values (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, now())
+                on conflict do nothing
+                """, caller, key, requestHash, status, contentType, location, body) == 1;
     }
 
+    /**
+     * Deletes responses older than the retention, and IN_PROGRESS claims that instances of an earlier version
+     * (which committed a claim before running) left behind.
+     */
     int purge(Instant completedBefore, Instant claimedBefore) {
         return jdbc.update("""
                 delete from idempotency_key

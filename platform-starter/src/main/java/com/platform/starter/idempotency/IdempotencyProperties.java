@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param retention how long a completed response is replayed for its key
- * @param abandonAfter after this, a key still in progress (its request died with the instance) is released
+ * @param abandonAfter after this, an IN_PROGRESS claim committed by an earlier version of the filter is purged
+ *        (the current filter holds keys by a transaction-scoped lock, which a dead instance cannot leave behind)
  * @param maxBodyBytes largest body hashed and stored; larger requests with a key are refused (413)
  */
 @ConfigurationProperties("platform.idempotency")

@@ -16,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records an event in the same database transaction as the state change it describes (X1). Nothing reaches
  * Kafka unless that transaction commits; once it commits, the relay publishes it even if Kafka is down now.
+ *
+ * <p>Each event gets the next number of its aggregate on its topic ({@code aggregatesequence} in the envelope),
+ * from a counter row in {@code outbox_aggregate_sequence} that is incremented in this same transaction. The row
+ * stays locked until commit, so a second transaction recording for the same aggregate waits and gets the next
+ * number after the first committed: numbers follow commit order, with no gaps from rolled-back transactions
+ * (their increment rolls back too). Record an aggregate's events after locking the aggregate itself (the lock
+ * order of style.md), so two use cases never wait for each other's counters in opposite order.
  */
 public class Outbox {
 
@@ -45,12 +52,18 @@ public class Outbox {
         }
         UUID eventId = UUID.randomUUID();
         Instant occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Long sequence = jdbc.queryForObject("""
+                insert into outbox_aggregate_sequence (topic, aggregate_id, last_sequence) values (?, ?, 1)
+                on conflict (topic, aggregate_id)
+                do update set last_sequence = outbox_aggregate_sequence.last_sequence + 1
+                returning last_sequence
+                """, Long.class, topic, aggregateId);
         jdbc.update("""
                 insert into outbox_event (event_id, topic, aggregate_type, aggregate_id, event_type, payload,
-                                          occurred_at, request_id, trace_parent)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          occurred_at, request_id, trace_parent, aggregate_sequence)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, eventId, topic, aggregateType, aggregateId, eventType, jsonMapper.writeValueAsString(data),
-                Timestamp.from(occurredAt), RequestIds.current(), traceContext.currentTraceParent());
+                Timestamp.from(occurredAt), RequestIds.current(), traceContext.currentTraceParent(), sequence);
         return eventId;
     }
 }

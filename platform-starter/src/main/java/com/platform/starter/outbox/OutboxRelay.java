@@ -68,7 +68,7 @@ public class OutboxRelay {
             }
             List<PendingEvent> batch = jdbc.query("""
                     select position, event_id, topic, aggregate_id, event_type, payload, occurred_at, request_id,
-                           trace_parent
+                           trace_parent, aggregate_sequence
                     from outbox_event
                     where published_at is null
                     order by position
@@ -76,7 +76,8 @@ public class OutboxRelay {
                     """, (rs, i) -> new PendingEvent(rs.getLong("position"), rs.getString("event_id"),
                     rs.getString("topic"), rs.getString("aggregate_id"), rs.getString("event_type"),
                     rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
-                    rs.getString("request_id"), rs.getString("trace_parent")), properties.batchSize());
+                    rs.getString("request_id"), rs.getString("trace_parent"),
+                    (Long) rs.getObject("aggregate_sequence")), properties.batchSize());
             return batch.isEmpty() ? BatchResult.NOTHING : publish(batch);
         });
         return result == null ? BatchResult.NOTHING : result;
@@ -159,7 +160,7 @@ public class OutboxRelay {
     private ProducerRecord<String, String> toRecord(PendingEvent event) {
         CloudEventEnvelope envelope = new CloudEventEnvelope(CloudEventEnvelope.SPEC_VERSION, event.eventId(),
                 properties.source(), event.eventType(), event.aggregateId(), event.occurredAt(), "application/json",
-                event.requestId(), event.traceParent(), jsonMapper.readTree(event.payload()));
+                event.requestId(), event.traceParent(), jsonMapper.readTree(event.payload()), event.sequence());
         // The record's timestamp is the send time (the producer's): brokers refuse timestamps too far from their own
         // clock (message.timestamp.after.max.ms), which would block an aggregate for good after a clock step. When
         // the change happened travels in the envelope's "time".
@@ -211,6 +212,6 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long position, String eventId, String topic, String aggregateId, String eventType,
-            String payload, java.time.Instant occurredAt, String requestId, String traceParent) {
+            String payload, java.time.Instant occurredAt, String requestId, String traceParent, Long sequence) {
     }
 }

@@ -1,10 +1,14 @@
 package com.platform.starter.problem;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+
+import com.platform.starter.requestid.RequestIds;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +59,19 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(PlatformProblemHandler.class);
 
     private final Problems problems;
+    private final StackTraceThrottle stackTraces;
 
     public PlatformProblemHandler(Problems problems) {
+        this(problems, Duration.ofMinutes(1), Clock.systemUTC());
+    }
+
+    /**
+     * @param stackTraceInterval an unexpected error's stack trace is logged at most once per this interval per
+     *        distinct error (type and top frames); every occurrence still logs one line with its request id
+     */
+    public PlatformProblemHandler(Problems problems, Duration stackTraceInterval, Clock clock) {
         this.problems = problems;
+        this.stackTraces = new StackTraceThrottle(stackTraceInterval, clock);
     }
 
     @ExceptionHandler(PlatformException.class)
@@ -97,9 +111,28 @@ public class PlatformProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex, NativeWebRequest request) {
         // The message may hold SQL, personal data or internals: log it, never return it.
-        log.error("Unexpected error", ex);
+        logUnexpected(ex);
         return respond(problems.create(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id when reporting it.", List.of()), request);
+    }
+
+    /**
+     * One entry per occurrence with the request id; the stack trace only with the first occurrence of this error
+     * per interval, so that an error hit by every request cannot flood the logs (or the disk, or the log bill).
+     */
+    private void logUnexpected(Exception ex) {
+        StackTraceThrottle.Decision decision = stackTraces.decide(ex);
+        String requestId = String.valueOf(RequestIds.current());
+        String summary = StackTraceThrottle.summary(ex);
+        if (decision.stackTrace()) {
+            log.error("Unexpected error {} (request {}); its stack trace is logged at most every {}{}", summary,
+                    requestId, stackTraces.interval(), decision.suppressed() > 0
+                            ? " (" + decision.suppressed() + " more since the last stack trace)" : "", ex);
+        }
+        else {
+            log.error("Unexpected error {} (request {}); stack trace logged at {}", summary, requestId,
+                    decision.lastStackTraceAt());
+        }
     }
 
     @Override

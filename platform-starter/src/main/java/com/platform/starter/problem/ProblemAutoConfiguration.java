@@ -1,5 +1,8 @@
 package com.platform.starter.problem;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,7 +54,8 @@ public class ProblemAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformProblemHandler platformProblemHandler(Problems problems) {
-        return new PlatformProblemHandler(problems);
+    PlatformProblemHandler platformProblemHandler(Problems problems,
+            @Value("${platform.problems.stack-trace-interval:1m}") Duration stackTraceInterval) {
+        return new PlatformProblemHandler(problems, stackTraceInterval, Clock.systemUTC());
     }
 }

@@ -25,9 +25,19 @@ class AuditTrailTests extends StarterIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    com.platform.starter.outbox.Outbox outbox;
+    @Autowired
+    com.platform.starter.outbox.OutboxRelay relay;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper jsonMapper;
+    @Autowired
+    org.springframework.kafka.test.EmbeddedKafkaBroker broker;
+
     @BeforeEach
     void emptyTrailWithFiveEntries() {
-        tamper("delete from audit_entry");
+        tamper("delete from audit_entry", "delete from audit_chain_head", "delete from audit_checkpoint",
+                "select setval('audit_entry_seq_gen', 1, false)");
         for (int i = 1; i <= 5; i++) {
             int n = i;
             transaction.executeWithoutResult(status -> trail.recordAs("operator-" + n, "thing.renamed", "thing",
@@ -38,6 +48,7 @@ class AuditTrailTests extends StarterIntegrationTest {
     /** What an attacker with database access would do: switch off the append-only guard and change rows. */
     private void tamper(String... statements) {
         jdbc.execute("alter table audit_entry disable trigger user");
+        jdbc.execute("alter table audit_checkpoint disable trigger user");
         try {
             for (String statement : statements) {
                 jdbc.execute(statement);
@@ -45,6 +56,7 @@ class AuditTrailTests extends StarterIntegrationTest {
         }
         finally {
             jdbc.execute("alter table audit_entry enable trigger user");
+            jdbc.execute("alter table audit_checkpoint enable trigger user");
         }
     }
 
@@ -77,7 +89,7 @@ class AuditTrailTests extends StarterIntegrationTest {
     void editedEntryWithRecomputedHashIsDetectedAtTheNextEntry() {
         AuditEntry third = log.find(new AuditLog.Filter(null, null, "thing-3", null, null),
                 com.platform.starter.paging.PageQuery.of(0, 10)).items().get(0);
-        String forgedHash = AuditChain.hash(third.seq(), third.entryId(), third.occurredAt(), "intruder",
+        String forgedHash = AuditChain.hash(third.chainSeq(), third.entryId(), third.occurredAt(), "intruder",
                 third.action(), third.targetType(), third.targetId(), third.before(), third.after(),
                 third.requestId(), third.prevHash());
         tamper("update audit_entry set actor = 'intruder', hash = '" + forgedHash + "' where seq = 3");
@@ -143,6 +155,104 @@ class AuditTrailTests extends StarterIntegrationTest {
         mvc.perform(get("/api/v1/audit/test/events").header("Authorization", bearer(tokens.user("u-1", "user",
                 "operator")))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/test/verification")).andExpect(status().isUnauthorized());
+    }
+
+    private AuditSealer sealer(String trailKey, boolean anchored) {
+        return new AuditSealer(jdbc, transaction, outbox, jsonMapper, java.time.Clock.systemUTC(), trailKey,
+                anchored ? com.platform.starter.testapp.StarterTestApplication.TOPIC : null);
+    }
+
+    private AuditLog logOf(String trailKey) {
+        Map<String, Object> consumer = Map.of(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString());
+        return new AuditLog(jdbc, jsonMapper, trailKey, new AuditAnchor(consumer, jsonMapper,
+                com.platform.starter.testapp.StarterTestApplication.TOPIC, 100_000));
+    }
+
+    private void publishPendingOutboxEvents() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            relay.relayBatch();
+            return relay.pendingCount() == 0;
+        });
+    }
+
+    /** What an attacker who can write the tables does to hide the newest entries: delete them and move the heads. */
+    private void truncateNewestTwo() {
+        tamper("delete from audit_entry where seq >= 4", "delete from audit_checkpoint",
+                "update audit_chain_head h set last_seq = e.chain_seq, last_hash = e.hash from audit_entry e "
+                        + "where e.chain = h.chain and e.seq = (select max(seq) from audit_entry where chain = h.chain)");
+    }
+
+    @Test
+    void deletingTheNewestEntriesAndCheckpointsIsReportedAgainstThePublishedCheckpoint() {
+        String trailKey = "truncation-" + java.util.UUID.randomUUID();
+        assertThat(sealer(trailKey, true).seal()).hasValueSatisfying(c -> assertThat(c.entries()).isEqualTo(5));
+        publishPendingOutboxEvents();
+        assertThat(logOf(trailKey).verify().valid()).isTrue();
+
+        truncateNewestTwo();
+
+        AuditLog.Verification verification = logOf(trailKey).verify();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.entries()).isEqualTo(3);
+        assertThat(verification.problem()).contains("ends at entry 3").contains("recorded entry 5")
+                .contains("truncated");
+        assertThat(verification.anchor()).isEqualTo("kafka:" + com.platform.starter.testapp.StarterTestApplication.TOPIC);
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsReportedAgainstTheStoredCheckpointWhileItSurvives() {
+        sealer("stored-only", false).seal();
+        tamper("delete from audit_entry where seq >= 4");
+
+        AuditLog.Verification verification = logOf("stored-only").verify();
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.problem()).contains("truncated");
+        assertThat(verification.anchor()).isEqualTo("database");
+    }
+
+    @Test
+    void entriesAfterTheNewestCheckpointVerifyAndASecondSealOnlyFollowsChange() {
+        AuditSealer sealer = sealer("growing-" + java.util.UUID.randomUUID(), false);
+        assertThat(sealer.seal()).isPresent();
+        assertThat(sealer.seal()).as("nothing moved").isEmpty();
+        transaction.executeWithoutResult(status -> trail.recordAs("operator-6", "thing.renamed", "thing", "thing-6",
+                null, Map.of("name", "new-6")));
+
+        AuditLog.Verification verification = log.verify();
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.entries()).isEqualTo(6);
+        assertThat(sealer.seal()).hasValueSatisfying(c -> assertThat(c.entries()).isEqualTo(6));
+    }
+
+    @Test
+    void anOpenAuditedTransactionDoesNotHoldUpAnotherOne() throws Exception {
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var slow = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                trail.recordAs("slow", "thing.renamed", "thing", "slow-1", null, null);
+                recorded.countDown();
+                try {
+                    release.await();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            recorded.await();
+            var other = pool.submit(() -> transaction.executeWithoutResult(status ->
+                    trail.recordAs("fast", "thing.renamed", "thing", "fast-1", null, null)));
+            // with one lock for the whole trail this would wait for the slow transaction's commit
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(other::isDone);
+            other.get();
+            release.countDown();
+            slow.get();
+        }
+        AuditLog.Verification verification = log.verify();
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.entries()).isEqualTo(7);
+        assertThat(verification.chains()).isEqualTo(2);
     }
 
     @Test

@@ -102,6 +102,34 @@ class IdempotentConsumerTests extends StarterIntegrationTest {
         assertThat(idempotentConsumer.applyOnce("failing-effect", eventId, () -> { })).isFalse();
     }
 
+    private CloudEventEnvelope sequenced(String subject, Long sequence) {
+        return new CloudEventEnvelope("1.0", UUID.randomUUID().toString(), "/test", "thing.changed", subject,
+                Instant.now(), "application/json", null, null, jsonMapper.valueToTree(Map.of("name", "x")), sequence);
+    }
+
+    @Test
+    void lateEventIsSkippedWhileOtherScopesRedeliveriesAndUnsequencedEventsBehave() {
+        String subject = UUID.randomUUID().toString();
+        List<String> applied = new java.util.ArrayList<>();
+        CloudEventEnvelope second = sequenced(subject, 2L);
+
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", second, "state", () -> applied.add("2"))).isTrue();
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", sequenced(subject, 1L), "state",
+                () -> applied.add("1 late"))).as("older than what was applied").isFalse();
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", sequenced(subject, 1L), "part:7",
+                () -> applied.add("1 other part"))).isTrue();
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", second, "state", () -> applied.add("2 again")))
+                .isFalse();
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", sequenced(subject, 3L), "state",
+                () -> applied.add("3"))).isTrue();
+        assertThat(idempotentConsumer.applyInOrder("ordering-test", sequenced(subject, null), "state",
+                () -> applied.add("no sequence"))).isTrue();
+        assertThat(idempotentConsumer.applyInOrder("another-consumer", sequenced(subject, 1L), "state",
+                () -> applied.add("1 another consumer"))).isTrue();
+
+        assertThat(applied).containsExactly("2", "1 other part", "3", "no sequence", "1 another consumer");
+    }
+
     @Test
     void poisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
         String aggregate = UUID.randomUUID().toString();
@@ -139,7 +167,9 @@ class IdempotentConsumerTests extends StarterIntegrationTest {
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"max\": \"5\"}"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.topic")
-                        .value(TOPIC + ".dlt"));
+                        .value(TOPIC + ".dlt"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.group")
+                        .value("starter-test"));
     }
 
     private List<ConsumerRecord<String, String>> deadLetters(String key, int atLeast) {

@@ -107,6 +107,77 @@ class IdempotencyKeyTests extends StarterIntegrationTest {
                 .andExpect(header().string("Idempotent-Replayed", "true"));
     }
 
+    private int storedResponses(String key) {
+        return jdbc.queryForObject("select count(*) from idempotency_key where idempotency_key = ?", Integer.class,
+                key);
+    }
+
+    private int outboxEventsNamed(String name) {
+        return jdbc.queryForObject("select count(*) from outbox_event where payload like ?", Integer.class,
+                "%\"" + name + "\"%");
+    }
+
+    @Test
+    void committedRequestLeavesTheEffectAndItsStoredResponseTogether() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "committed-" + key.substring(0, 8);
+        MvcResult first = create(key, name);
+
+        assertThat(first.getResponse().getStatus()).isEqualTo(201);
+        assertThat(thingsNamed(name)).isEqualTo(1);
+        assertThat(outboxEventsNamed(name)).isEqualTo(1);
+        byte[] stored = jdbc.queryForObject("""
+                select response_body from idempotency_key
+                where idempotency_key = ? and state = 'COMPLETED' and response_status = 201
+                """, byte[].class, key);
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(first.getResponse().getContentAsString());
+    }
+
+    @Test
+    void handlerFailingAfterItsEffectLeavesNeitherEffectNorResponseSoARetryRunsOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "fail-after-effect-" + key.substring(0, 8);
+        MvcResult failed = create(key, name);
+
+        assertThat(failed.getResponse().getStatus()).isEqualTo(500);
+        assertThat(thingsNamed(name)).as("the effect rolled back with the request").isZero();
+        assertThat(outboxEventsNamed(name)).isZero();
+        assertThat(storedResponses(key)).isZero();
+        // the same key may be retried: it runs (and fails) again instead of replaying or being blocked
+        assertThat(create(key, name).getResponse().getStatus()).isEqualTo(500);
+        assertThat(thingsNamed(name)).isZero();
+    }
+
+    @Test
+    void transactionFailingAtCommitLeavesNeitherEffectNorResponseAndHidesTheHandlersAnswer() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "fails-at-commit-" + key.substring(0, 8);
+        MvcResult result = create(key, name);
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(500);
+        assertThat(result.getResponse().getContentAsString()).contains("INTERNAL_ERROR")
+                .doesNotContain(name);
+        assertThat(result.getResponse().getHeader("Location")).isNull();
+        assertThat(thingsNamed(name)).isZero();
+        assertThat(storedResponses(key)).isZero();
+    }
+
+    @Test
+    void refusalThatRolledBackTheEffectIsNotStoredSoARetryRunsAgain() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String name = "reject-after-effect-" + key.substring(0, 8);
+        MvcResult first = create(key, name);
+        MvcResult retry = create(key, name);
+
+        assertThat(first.getResponse().getStatus()).isEqualTo(422);
+        assertThat(first.getResponse().getContentAsString()).contains("THING_REFUSED");
+        assertThat(retry.getResponse().getStatus()).isEqualTo(422);
+        assertThat(retry.getResponse().getHeader("Idempotent-Replayed")).isNull();
+        assertThat(thingsNamed(name)).isZero();
+        assertThat(storedResponses(key)).isZero();
+    }
+
     @Test
     void twentyConcurrentRequestsWithOneKeyExecuteOnce() throws Exception {
         String key = UUID.randomUUID().toString();

@@ -153,6 +153,47 @@ class OutboxRelayTests extends StarterIntegrationTest {
     }
 
     @Test
+    void eachAggregatesEventsCarryAGaplessSequenceInCommitOrder() {
+        List<String> ids = recordEvents(2, 3);
+        // a rolled-back transaction uses no number
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            outbox.record(TOPIC, "thing", ids.get(0), "thing.changed", Map.of("name", "rolled-back", "seq", 99));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        transaction.executeWithoutResult(status -> outbox.record(TOPIC, "thing", ids.get(0), "thing.changed",
+                Map.of("name", "outbox-test", "seq", 4)));
+        relay.relayBatch();
+
+        Map<String, List<Long>> sequences = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : recordsOf(ids, 7)) {
+            JsonNode envelope = jsonMapper.readTree(record.value());
+            sequences.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                    .add(envelope.get("aggregatesequence").asLong());
+        }
+        assertThat(sequences.get(ids.get(0))).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(sequences.get(ids.get(1))).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void concurrentTransactionsOfOneAggregateGetDistinctNumbersInCommitOrder() throws Exception {
+        String aggregate = UUID.randomUUID().toString();
+        int writers = 8;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                done.add(pool.submit(() -> transaction.executeWithoutResult(status -> outbox.record(TOPIC, "thing",
+                        aggregate, "thing.changed", Map.of("name", "outbox-test", "seq", 0)))));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        }
+        // position is the insertion order; the sequence must grow with it
+        assertThat(jdbc.queryForList("select aggregate_sequence from outbox_event where aggregate_id = ? order by position",
+                Long.class, aggregate)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    }
+
+    @Test
     void eventsWrittenWhileTheBrokerIsUnreachableAllArriveInOrderOnceItReturns() throws Exception {
         List<String> aggregates = recordEvents(4, 10);
         int port = freePort();

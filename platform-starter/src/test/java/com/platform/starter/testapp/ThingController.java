@@ -18,9 +18,11 @@ import com.platform.starter.idempotency.IdempotencyKeyRequired;
 import com.platform.starter.outbox.Outbox;
 import com.platform.starter.paging.PageQuery;
 import com.platform.starter.paging.PageResponse;
+import com.platform.starter.problem.PlatformException;
 import com.platform.starter.requestid.RequestIds;
 import com.platform.starter.security.CurrentCaller;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +77,14 @@ class ThingController {
             outbox.record(StarterTestApplication.TOPIC, "thing", id.toString(), "thing.created",
                     Map.of("name", request.name(), "seq", 1));
             audit.record("thing.created", "thing", id.toString(), null, Map.of("name", request.name()));
+            if (request.name().startsWith("reject-after-effect")) {
+                throw new PlatformException(HttpStatus.UNPROCESSABLE_CONTENT, "THING_REFUSED", "Refused after the insert.");
+            }
         });
+        if (request.name().startsWith("fail-after-effect")) {
+            // the effect's own transaction block has completed: a crash now must not leave it without its response
+            throw new IllegalStateException("failed after the effect");
+        }
         return ResponseEntity.created(URI.create("/api/v1/things/" + id)).body(new ThingCreated(id, request.name()));
     }
 

@@ -1,7 +1,9 @@
 package com.platform.starter.testapp;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.platform.starter.consumer.CloudEvents;
 import com.platform.starter.consumer.IdempotentConsumer;
@@ -20,6 +22,9 @@ public class ThingEventsListener {
     /** While set, events named "flaky" fail every attempt. */
     public final AtomicBoolean failFlaky = new AtomicBoolean(true);
 
+    /** How often the listener was invoked with each event id (attempts, not effects). */
+    public final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+
     private final CloudEvents cloudEvents;
     private final IdempotentConsumer idempotentConsumer;
     private final JdbcTemplate jdbc;
@@ -33,6 +38,7 @@ public class ThingEventsListener {
     @KafkaListener(topics = StarterTestApplication.TOPIC)
     void on(String value) {
         CloudEventEnvelope event = cloudEvents.parse(value);
+        invocations.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         @SuppressWarnings("unchecked")
         Map<String, Object> data = cloudEvents.data(event, Map.class);
         if ("flaky".equals(data.get("name")) && failFlaky.get()) {

@@ -16,7 +16,9 @@ import com.platform.starter.outbox.CloudEventEnvelope;
 /**
  * Keeps {@link OpenBusiness} from transaction-service's events (docs/events.md lists the types and fields read).
  * A transaction is open from {@code transaction.created} until it is settled, cancelled, rejected or refunded; a
- * dispute from {@code dispute.opened} until {@code dispute.resolved}. Each event is applied once.
+ * dispute from {@code dispute.opened} until {@code dispute.resolved}. Each event is applied once, and an event
+ * that arrives after a newer one of the same transaction or dispute (by the envelope's {@code aggregatesequence},
+ * docs/events.md) is skipped: a late {@code transaction.created} never re-opens a settled transaction.
  */
 @Component
 class TransactionActivityListener {
@@ -49,7 +51,9 @@ class TransactionActivityListener {
         }
         Activity data = cloudEvents.data(event, Activity.class);
         Instant at = event.time() == null ? Instant.now() : event.time();
-        idempotent.applyOnce("user-service.open-business", event.id(), () -> {
+        String scope = type.startsWith("dispute.") ? "dispute:" + required(data.disputeId(), event)
+                : "transaction:" + required(data.transactionId(), event);
+        idempotent.applyInOrder("user-service.open-business", event, scope, () -> {
             switch (type) {
                 case "transaction.created" -> openBusiness.opened(required(data.payerId(), event),
                         OpenBusiness.Kind.TRANSACTION, required(data.transactionId(), event), at);
