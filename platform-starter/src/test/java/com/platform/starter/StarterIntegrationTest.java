@@ -21,7 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(classes = StarterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 3, topics = {StarterTestApplication.TOPIC, StarterTestApplication.TOPIC + ".dlt"})
+// the broker creates no topic on first use, as in the local stack: a test using an undeclared topic fails
+@EmbeddedKafka(partitions = 3, topics = {StarterTestApplication.TOPIC, StarterTestApplication.TOPIC + ".dlt"},
+        brokerProperties = "auto.create.topics.enable=false")
 public abstract class StarterIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
