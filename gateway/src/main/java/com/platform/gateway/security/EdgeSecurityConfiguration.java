@@ -31,7 +31,8 @@ class EdgeSecurityConfiguration {
             "/api-docs/**"};
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors,
+            Token68BearerTokenConverter bearerTokens) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -46,6 +47,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(bearerTokens)
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHORIZED", exchange.getRequest().getHeaders().containsHeader("Authorization")

@@ -95,6 +95,18 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
+    void aHitChecksTheTimestampsAgainstTheClock() {
+        // not before 30 s from now: accepted within Spring's 60 s clock skew, and cached
+        String token = warm(issuer.builder().roles("user").expiresAt(clock.instant().plusSeconds(330)).build());
+
+        // the clock is stepped back (an NTP correction): the cached token is now 90 s before its not-before
+        clock.advance(Duration.ofMinutes(-2));
+
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("used before");
+    }
+
+    @Test
     void reSignedTokenIsRefusedWithTheCacheWarm() {
         String token = warm(valid());
 
