@@ -3,9 +3,9 @@ package com.platform.testsupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.text.ParseException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -87,6 +87,14 @@ public final class TestTokens {
         return new TestTokens();
     }
 
+    /** Stops serving the JWKS and tokens: for a {@link #newIssuer()} a test no longer needs, never the shared one. */
+    public void stop() {
+        if (this == instance) {
+            throw new IllegalStateException("The shared issuer serves every test of this JVM");
+        }
+        server.stop(0);
+    }
+
     /**
      * Key rotation: a new key (new key id) signs from now on and the JWKS publishes only it, so tokens signed before
      * carry a key id the issuer no longer publishes.
@@ -147,7 +155,7 @@ public final class TestTokens {
         return new PlainJWT(builder().subject(subject).roles(roles).claims()).serialize();
     }
 
-    /** The same header and claims as {@code token}, signed by another key under the same key id (a forgery). */
+    /** The same claims as {@code token}, signed by another key under the same key id (a forgery). */
     public String resignedByForeignKey(String token) {
         return sign(JWSAlgorithm.RS256, foreignKey.getKeyID(), claimsOf(token), rsaSigner(foreignKey));
     }

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 
 import com.platform.testsupport.TestTokens;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -34,6 +35,11 @@ class VerifiedTokenCacheTests {
     @BeforeEach
     void decoder() {
         decoder = decoder(new TokenCacheProperties(true, 100, Duration.ofMinutes(10), JWKS_REFRESH));
+    }
+
+    @AfterEach
+    void stopIssuer() {
+        issuer.stop();
     }
 
     private JwtDecoder decoder(TokenCacheProperties cache) {
