@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,6 +19,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -31,8 +34,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local stand-in for Keycloak's token signing in module tests: it serves a JWKS and a client-credentials token
  * endpoint at Keycloak's paths and signs tokens shaped like Keycloak's (realm roles, {@code partner_id},
- * {@code azp}). It can also make every kind of token a resource server must refuse. The end-to-end tests use the
- * real Keycloak.
+ * {@code azp}). It can also make every kind of token a resource server must refuse, and rotate its signing key
+ * (tests that rotate use their own {@link #newIssuer() issuer}, so that the shared one keeps its key). The end-to-end
+ * tests use the real Keycloak.
  */
 public final class TestTokens {
 
@@ -43,9 +47,12 @@ public final class TestTokens {
     private static TestTokens instance;
 
     private final HttpServer server;
-    private final RSAKey signingKey;
     private final RSAKey foreignKey;
     private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final AtomicInteger rotations = new AtomicInteger();
+    /** Signs new tokens; the only key the JWKS publishes. */
+    private volatile RSAKey signingKey;
 
     private TestTokens() {
         try {
@@ -56,8 +63,10 @@ public final class TestTokens {
         catch (JOSEException | IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> respond(exchange, 200,
-                new JWKSet(signingKey.toPublicJWK()).toString()));
+        server.createContext(REALM_PATH + "/protocol/openid-connect/certs", exchange -> {
+            jwksRequests.incrementAndGet();
+            respond(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString());
+        });
         server.createContext(REALM_PATH + "/protocol/openid-connect/token", this::issueServiceToken);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
@@ -68,6 +77,44 @@ public final class TestTokens {
             instance = new TestTokens();
         }
         return instance;
+    }
+
+    /**
+     * A second, independent issuer (own port, own keys) for tests that rotate keys: the shared {@link #get()} issuer
+     * never changes its key, because other tests of the same JVM hold its tokens.
+     */
+    public static TestTokens newIssuer() {
+        return new TestTokens();
+    }
+
+    /** Stops serving the JWKS and tokens: for a {@link #newIssuer()} a test no longer needs, never the shared one. */
+    public void stop() {
+        if (this == instance) {
+            throw new IllegalStateException("The shared issuer serves every test of this JVM");
+        }
+        server.stop(0);
+    }
+
+    /**
+     * Key rotation: a new key (new key id) signs from now on and the JWKS publishes only it, so tokens signed before
+     * carry a key id the issuer no longer publishes.
+     *
+     * @return the new key id
+     */
+    public String rotateKeys() {
+        String keyId = "platform-test-key-" + rotations.incrementAndGet();
+        try {
+            signingKey = new RSAKeyGenerator(2048).keyID(keyId).generate();
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return keyId;
+    }
+
+    /** How many times the JWKS was fetched so far. */
+    public int jwksRequests() {
+        return jwksRequests.get();
     }
 
     public String issuer() {
@@ -106,6 +153,63 @@ public final class TestTokens {
     /** A token with {@code alg: none}: no signature at all. */
     public String unsigned(String subject, String... roles) {
         return new PlainJWT(builder().subject(subject).roles(roles).claims()).serialize();
+    }
+
+    /** The same claims as {@code token}, signed by another key under the same key id (a forgery). */
+    public String resignedByForeignKey(String token) {
+        return sign(JWSAlgorithm.RS256, foreignKey.getKeyID(), claimsOf(token), rsaSigner(foreignKey));
+    }
+
+    /**
+     * The same claims as {@code token}, signed with {@code HS256} using the issuer's published public key as the HMAC
+     * secret, under the same key id (the classic algorithm-confusion attack).
+     */
+    public String hmacSignedWithPublicKey(String token) {
+        try {
+            byte[] secret = signingKey.toPublicJWK().toRSAPublicKey().getEncoded();
+            return sign(JWSAlgorithm.HS256, signingKey.getKeyID(), claimsOf(token), new MACSigner(secret));
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same claims as {@code token} with {@code alg: none} and no signature. */
+    public String withoutSignature(String token) {
+        return new PlainJWT(claimsOf(token)).serialize();
+    }
+
+    /** The same claims as {@code token}, signed by a key whose key id the issuer never published. */
+    public String signedWithUnknownKeyId(String token) {
+        try {
+            RSAKey unknown = new RSAKeyGenerator(2048).keyID("unknown-key").generate();
+            return sign(JWSAlgorithm.RS256, unknown.getKeyID(), claimsOf(token), rsaSigner(unknown));
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JWTClaimsSet claimsOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet();
+        }
+        catch (ParseException e) {
+            throw new IllegalArgumentException("Not a signed JWT", e);
+        }
+    }
+
+    private static String sign(JWSAlgorithm algorithm, String keyId, JWTClaimsSet claims,
+            JWSSigner signer) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).type(JOSEObjectType.JWT).build(),
+                claims);
+        try {
+            jwt.sign(signer);
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
     }
 
     public Builder builder() {
@@ -184,15 +288,16 @@ public final class TestTokens {
 
         public String build() {
             RSAKey key = foreign ? foreignKey : signingKey;
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims());
-            try {
-                jwt.sign(new RSASSASigner(key));
-            }
-            catch (JOSEException e) {
-                throw new IllegalStateException(e);
-            }
-            return jwt.serialize();
+            return sign(JWSAlgorithm.RS256, key.getKeyID(), claims(), rsaSigner(key));
+        }
+    }
+
+    private static RSASSASigner rsaSigner(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        }
+        catch (JOSEException e) {
+            throw new IllegalStateException(e);
         }
     }
 

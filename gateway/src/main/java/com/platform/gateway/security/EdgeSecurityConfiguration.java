@@ -50,7 +50,8 @@ class EdgeSecurityConfiguration {
     static final String OPERATIONS_ROLE = "admin";
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors) {
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors,
+            Token68BearerTokenConverter bearerTokens) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -67,6 +68,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(bearerTokens)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(EdgeSecurityConfiguration::authentication))
                         .authenticationEntryPoint((exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHORIZED", exchange.getRequest().getHeaders().containsHeader("Authorization")
