@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.StringLength;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FieldEncryptorProperties {
+class FieldEncryptorPropertyTests {
 
     private static final FieldEncryptor ENCRYPTOR;
 
