@@ -4,19 +4,17 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
+import com.platform.security.core.KeySetFreshness;
+import com.platform.security.core.KeySnapshot;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -33,46 +31,39 @@ import reactor.core.publisher.Mono;
  */
 final class EdgePublishedKeys {
 
-    /** One fetched JWKS with the thumbprints of its keys by key id. */
-    record Snapshot(JWKSet keys, Instant fetchedAt, Map<String, Set<Base64URL>> thumbprintsByKeyId) {
-    }
-
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final String jwkSetUri;
     private final WebClient webClient;
     private final Clock clock;
-    private final Duration refreshInterval;
-    private volatile Snapshot current;
-    private Mono<Snapshot> inFlight;
+    private final KeySetFreshness freshness;
+    private volatile KeySnapshot current;
+    private Mono<KeySnapshot> inFlight;
 
     EdgePublishedKeys(String jwkSetUri, WebClient webClient, Clock clock, Duration refreshInterval) {
         this.jwkSetUri = jwkSetUri;
         this.webClient = webClient;
         this.clock = clock;
-        this.refreshInterval = refreshInterval;
+        this.freshness = new KeySetFreshness(clock, refreshInterval);
     }
 
     /** The keys as published now: the copy, or a fresh one if the copy is older than the refresh interval. */
-    Mono<Snapshot> current() {
-        Snapshot snapshot = current;
-        if (snapshot != null && fresh(snapshot)) {
+    Mono<KeySnapshot> current() {
+        KeySnapshot snapshot = current;
+        if (freshness.isFresh(snapshot)) {
             return Mono.just(snapshot);
         }
         return refresh(snapshot);
     }
 
     /** The copy as it is, without fetching (null before the first fetch). */
-    Snapshot peek() {
+    KeySnapshot peek() {
         return current;
     }
 
     /** Whether a key with this id and thumbprint is published now. */
     Mono<Boolean> isPublished(String keyId, Base64URL thumbprint) {
-        return current().map(snapshot -> {
-            Set<Base64URL> thumbprints = snapshot.thumbprintsByKeyId().get(keyId);
-            return thumbprints != null && thumbprints.contains(thumbprint);
-        });
+        return current().map(snapshot -> snapshot.publishes(keyId, thumbprint));
     }
 
     /** The published keys that may verify a token with this header (fetching again once for an unknown key id). */
@@ -80,29 +71,24 @@ final class EdgePublishedKeys {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
         return current().flatMap(snapshot -> {
             List<JWK> matches = selector.select(snapshot.keys());
-            String keyId = header.getKeyID();
-            if (matches.isEmpty() && keyId != null && snapshot.keys().getKeyByKeyId(keyId) == null) {
+            if (snapshot.warrantsRefetch(matches, header.getKeyID())) {
                 return refresh(snapshot).map(fresh -> selector.select(fresh.keys()));
             }
             return Mono.just(matches);
         }).flatMapMany(Flux::fromIterable);
     }
 
-    private boolean fresh(Snapshot snapshot) {
-        return clock.instant().isBefore(snapshot.fetchedAt().plus(refreshInterval));
-    }
-
     /** Fetches again unless another caller replaced {@code seen} meanwhile or a fetch is under way. */
-    private synchronized Mono<Snapshot> refresh(Snapshot seen) {
-        Snapshot snapshot = current;
-        if (snapshot != null && snapshot != seen && fresh(snapshot)) {
+    private synchronized Mono<KeySnapshot> refresh(KeySnapshot seen) {
+        KeySnapshot snapshot = current;
+        if (freshness.replacedMeanwhile(snapshot, seen)) {
             return Mono.just(snapshot);
         }
         if (inFlight != null) {
             return inFlight;
         }
-        Mono<Snapshot>[] self = new Mono[1];
-        Mono<Snapshot> fetch = webClient.get().uri(jwkSetUri)
+        Mono<KeySnapshot>[] self = new Mono[1];
+        Mono<KeySnapshot> fetch = webClient.get().uri(jwkSetUri)
                 .accept(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/jwk-set+json"))
                 .retrieve()
                 .bodyToMono(String.class)
@@ -116,7 +102,7 @@ final class EdgePublishedKeys {
         return fetch;
     }
 
-    private synchronized void fetched(Mono<Snapshot> fetch) {
+    private synchronized void fetched(Mono<KeySnapshot> fetch) {
         if (inFlight == fetch) {
             inFlight = null;
         }
@@ -131,20 +117,13 @@ final class EdgePublishedKeys {
         }
     }
 
-    static Snapshot snapshot(JWKSet keys, Instant fetchedAt) {
-        Map<String, Set<Base64URL>> thumbprints = new HashMap<>();
-        for (JWK key : keys.getKeys()) {
-            if (key.getKeyID() == null) {
-                continue;
-            }
-            try {
-                thumbprints.computeIfAbsent(key.getKeyID(), id -> new HashSet<>()).add(key.computeThumbprint());
-            }
-            catch (JOSEException e) {
-                throw new IllegalStateException("Couldn't compute the thumbprint of key " + key.getKeyID(), e);
-            }
+    /** The snapshot of a fetched JWKS; a key whose thumbprint cannot be computed fails the fetch. */
+    private static KeySnapshot snapshot(JWKSet keys, Instant fetchedAt) {
+        try {
+            return KeySnapshot.of(keys, fetchedAt);
         }
-        thumbprints.replaceAll((id, set) -> Set.copyOf(set));
-        return new Snapshot(keys, fetchedAt, Map.copyOf(thumbprints));
+        catch (KeySourceException e) {
+            throw new IllegalStateException(e.getMessage(), e.getCause());
+        }
     }
 }

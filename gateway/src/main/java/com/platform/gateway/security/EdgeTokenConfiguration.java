@@ -1,9 +1,10 @@
 package com.platform.gateway.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+
+import com.platform.security.core.HeaderCharacters;
+import com.platform.security.core.TokenValidators;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -12,11 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -28,7 +24,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The authenticated path made cheap at the edge (issue 13): the JWT decoder with a
  * {@link CachingReactiveJwtDecoder verified-token cache} in front, keys from a {@link EdgePublishedKeys JWKS fetched
  * again every refresh interval}, and header checks by loops instead of regular expressions
- * ({@link EdgeHeaderCharacters}, {@link Token68BearerTokenConverter}).
+ * ({@link HeaderCharacters}, {@link Token68BearerTokenConverter}). The logic shared with the starter lives in
+ * platform-security-core; the classes here adapt it to WebFlux.
  * <p>
  * The decoder is the one Spring Boot would build from {@code spring.security.oauth2.resourceserver.jwt.*}
  * ({@code jwk-set-uri}, {@code issuer-uri}, {@code audiences}, at most one of {@code jws-algorithms}, any
@@ -47,8 +44,8 @@ class EdgeTokenConfiguration {
     @Bean
     ServerWebExchangeFirewall serverWebExchangeFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(EdgeHeaderCharacters::isAllowedName);
-        firewall.setAllowedHeaderValues(EdgeHeaderCharacters::isAllowedValue);
+        firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
         return firewall;
     }
 
@@ -85,26 +82,9 @@ class EdgeTokenConfiguration {
                 cache.maxTimeToLive());
     }
 
-    /**
-     * The validators Spring Boot configures (issuer if set, audiences if set, additional validator beans, then
-     * Spring's defaults: type, timestamps with 60 s skew, X.509 thumbprint), the timestamps checked against
-     * {@code clock}.
-     */
+    /** The validators Spring Boot configures for these properties ({@link TokenValidators}), timed by {@code clock}. */
     static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt,
             List<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        if (StringUtils.hasText(jwt.getIssuerUri())) {
-            validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
-        }
-        List<String> audiences = jwt.getAudiences();
-        if (audiences != null && !audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && !Collections.disjoint(aud, audiences)));
-        }
-        validators.addAll(additionalValidators);
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        validators.add(timestamps);
-        return JwtValidators.createDefaultWithValidators(validators);
+        return TokenValidators.of(jwt.getIssuerUri(), jwt.getAudiences(), additionalValidators, clock);
     }
 }

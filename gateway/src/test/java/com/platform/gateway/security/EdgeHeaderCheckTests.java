@@ -13,18 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The loops accept and refuse exactly what Spring's regular expressions accept and refuse (patterns copied from
- * {@code StrictServerWebExchangeFirewall} and {@code ServerBearerTokenAuthenticationConverter}, Spring Security 7.0),
- * over many random strings drawn from the characters where they could differ (seeded: a failure repeats).
+ * The converter accepts and refuses exactly what Spring's regular expression accepts and refuses (pattern copied from
+ * {@code ServerBearerTokenAuthenticationConverter}, Spring Security 7.0), over many random strings drawn from the
+ * characters where they could differ (seeded: a failure repeats). The header character loops are checked against
+ * {@code StrictServerWebExchangeFirewall}'s patterns in platform-security-core ({@code HeaderCharactersTests}).
  */
 class EdgeHeaderCheckTests {
 
-    private static final Pattern HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
-    private static final Pattern HEADER_NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
     private static final Pattern BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final String TRICKY = "aZ0 \t\r\n\u0000\u001f\u007f\u0080\u0085\u009f\u00a0\u0378\u2028"
-            + "\ud83d\ude00\ud800\udc00\ufffe\uffff\u00e9";
     private static final String[] SCHEMES = {"Bearer ", "bearer ", "BEARER ", "Bearer", "Bearer  ", "Bearerx ",
         "Basic ", "", "Bearer\t", "bEaReR "};
     private static final String TOKEN_CHARS = "aZ09-._~+/=$ \t\u0000\u00e9%\u0130";
@@ -36,26 +33,6 @@ class EdgeHeaderCheckTests {
         int length = random.nextInt(maxLength + 1);
         for (int i = 0; i < length; i++) {
             s.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return s.toString();
-    }
-
-    @Test
-    void headerNamesAndValuesAsTheFirewallRegex() {
-        for (int i = 0; i < 20_000; i++) {
-            String value = i % 2 == 0 ? randomString(TRICKY, 12) : randomUnicode(12);
-            assertThat(EdgeHeaderCharacters.isAllowedValue(value)).as(value)
-                    .isEqualTo(HEADER_VALUE.matcher(value).matches());
-            assertThat(EdgeHeaderCharacters.isAllowedName(value)).as(value)
-                    .isEqualTo(HEADER_NAME.matcher(value).matches());
-        }
-    }
-
-    private String randomUnicode(int maxLength) {
-        StringBuilder s = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            s.append((char) random.nextInt(Character.MAX_VALUE + 1));
         }
         return s.toString();
     }

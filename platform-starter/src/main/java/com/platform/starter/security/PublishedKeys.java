@@ -6,15 +6,10 @@ import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.RemoteKeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -25,6 +20,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
+import com.platform.security.core.KeySetFreshness;
+import com.platform.security.core.KeySnapshot;
 
 /**
  * The issuer's published signing keys (its JWKS): fetched again when the copy is older than the refresh interval,
@@ -35,16 +32,12 @@ import com.nimbusds.jose.util.ResourceRetriever;
  */
 final class PublishedKeys implements JWKSource<SecurityContext> {
 
-    /** One fetched JWKS with the thumbprints of its keys by key id. */
-    record Snapshot(JWKSet keys, Instant fetchedAt, Map<String, Set<Base64URL>> thumbprintsByKeyId) {
-    }
-
     private final URL jwkSetUrl;
     private final ResourceRetriever retriever;
     private final Clock clock;
-    private final Duration refreshInterval;
+    private final KeySetFreshness freshness;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile Snapshot current;
+    private volatile KeySnapshot current;
 
     PublishedKeys(String jwkSetUri, Clock clock, Duration refreshInterval) {
         this(jwkSetUri, new DefaultResourceRetriever(2_000, 5_000, 256 * 1024), clock, refreshInterval);
@@ -59,52 +52,44 @@ final class PublishedKeys implements JWKSource<SecurityContext> {
         }
         this.retriever = retriever;
         this.clock = clock;
-        this.refreshInterval = refreshInterval;
+        this.freshness = new KeySetFreshness(clock, refreshInterval);
     }
 
     /** The keys as published now: the copy, or a fresh one if the copy is older than the refresh interval. */
-    Snapshot current() throws KeySourceException {
-        Snapshot snapshot = current;
-        if (snapshot != null && fresh(snapshot)) {
+    KeySnapshot current() throws KeySourceException {
+        KeySnapshot snapshot = current;
+        if (freshness.isFresh(snapshot)) {
             return snapshot;
         }
         return refresh(snapshot);
     }
 
     /** The copy as it is, without fetching (null before the first fetch). */
-    Snapshot peek() {
+    KeySnapshot peek() {
         return current;
     }
 
     /** Whether a key with this id and thumbprint is published now. */
     boolean isPublished(String keyId, Base64URL thumbprint) throws KeySourceException {
-        Set<Base64URL> thumbprints = current().thumbprintsByKeyId().get(keyId);
-        return thumbprints != null && thumbprints.contains(thumbprint);
+        return current().publishes(keyId, thumbprint);
     }
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-        Snapshot snapshot = current();
+        KeySnapshot snapshot = current();
         List<JWK> matches = selector.select(snapshot.keys());
-        if (matches.isEmpty()) {
-            String keyId = soughtKeyId(selector);
-            if (keyId != null && snapshot.keys().getKeyByKeyId(keyId) == null) {
-                matches = selector.select(refresh(snapshot).keys());
-            }
+        if (snapshot.warrantsRefetch(matches, soughtKeyId(selector))) {
+            matches = selector.select(refresh(snapshot).keys());
         }
         return matches;
     }
 
-    private boolean fresh(Snapshot snapshot) {
-        return clock.instant().isBefore(snapshot.fetchedAt().plus(refreshInterval));
-    }
-
     /** Fetches again unless another thread replaced {@code seen} meanwhile (concurrent refreshes make one request). */
-    private Snapshot refresh(Snapshot seen) throws KeySourceException {
+    private KeySnapshot refresh(KeySnapshot seen) throws KeySourceException {
         lock.lock();
         try {
-            Snapshot snapshot = current;
-            if (snapshot != null && snapshot != seen && fresh(snapshot)) {
+            KeySnapshot snapshot = current;
+            if (freshness.replacedMeanwhile(snapshot, seen)) {
                 return snapshot;
             }
             snapshot = fetch();
@@ -116,10 +101,10 @@ final class PublishedKeys implements JWKSource<SecurityContext> {
         }
     }
 
-    private Snapshot fetch() throws KeySourceException {
+    private KeySnapshot fetch() throws KeySourceException {
         try {
             JWKSet keys = JWKSet.parse(retriever.retrieveResource(jwkSetUrl).getContent());
-            return snapshot(keys, clock.instant());
+            return KeySnapshot.of(keys, clock.instant());
         }
         catch (IOException e) {
             throw new RemoteKeySourceException("Couldn't retrieve the JWK set: " + e.getMessage(), e);
@@ -127,23 +112,6 @@ final class PublishedKeys implements JWKSource<SecurityContext> {
         catch (ParseException e) {
             throw new RemoteKeySourceException("Malformed JWK set", e);
         }
-    }
-
-    static Snapshot snapshot(JWKSet keys, Instant fetchedAt) throws KeySourceException {
-        Map<String, Set<Base64URL>> thumbprints = new HashMap<>();
-        for (JWK key : keys.getKeys()) {
-            if (key.getKeyID() == null) {
-                continue;
-            }
-            try {
-                thumbprints.computeIfAbsent(key.getKeyID(), id -> new HashSet<>()).add(key.computeThumbprint());
-            }
-            catch (JOSEException e) {
-                throw new KeySourceException("Couldn't compute the thumbprint of key " + key.getKeyID(), e);
-            }
-        }
-        thumbprints.replaceAll((id, set) -> Set.copyOf(set));
-        return new Snapshot(keys, fetchedAt, Map.copyOf(thumbprints));
     }
 
     private static String soughtKeyId(JWKSelector selector) {

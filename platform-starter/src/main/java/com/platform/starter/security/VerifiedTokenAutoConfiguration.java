@@ -1,11 +1,11 @@
 package com.platform.starter.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.platform.security.core.HeaderCharacters;
+import com.platform.security.core.TokenValidators;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,22 +19,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.util.StringUtils;
 
 /**
  * The authenticated path made cheap (issue 13): the JWT decoder with a {@link CachingJwtDecoder verified-token cache}
  * in front, keys from a {@link PublishedKeys JWKS fetched again every refresh interval}, and header checks by loops
- * instead of regular expressions ({@link HeaderCharacters}, {@link Token68BearerTokenResolver}).
+ * instead of regular expressions ({@link HeaderCharacters}, {@link Token68BearerTokenResolver}). The logic shared with
+ * the gateway lives in platform-security-core; the classes here adapt it to the servlet stack.
  * <p>
  * The decoder is the one Spring Boot would build from {@code spring.security.oauth2.resourceserver.jwt.*}
  * ({@code jwk-set-uri}, {@code issuer-uri}, {@code audiences}, {@code jws-algorithms}, any
@@ -86,26 +81,9 @@ public class VerifiedTokenAutoConfiguration {
         return new CachingJwtDecoder(verifier, keys, validator, clock, cache.maximumSize(), cache.maxTimeToLive());
     }
 
-    /**
-     * The validators Spring Boot configures (issuer if set, audiences if set, additional validator beans, then
-     * Spring's defaults: type, timestamps with 60 s skew, X.509 thumbprint), the timestamps checked against
-     * {@code clock}.
-     */
+    /** The validators Spring Boot configures for these properties ({@link TokenValidators}), timed by {@code clock}. */
     static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt,
             List<OAuth2TokenValidator<Jwt>> additionalValidators, Clock clock) {
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        if (StringUtils.hasText(jwt.getIssuerUri())) {
-            validators.add(new JwtIssuerValidator(jwt.getIssuerUri()));
-        }
-        List<String> audiences = jwt.getAudiences();
-        if (audiences != null && !audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && !Collections.disjoint(aud, audiences)));
-        }
-        validators.addAll(additionalValidators);
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        validators.add(timestamps);
-        return JwtValidators.createDefaultWithValidators(validators);
+        return TokenValidators.of(jwt.getIssuerUri(), jwt.getAudiences(), additionalValidators, clock);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.platform.security.core.testing.SettableClock;
 import com.platform.testsupport.TestTokens;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package com.platform.gateway.security;
+package com.platform.security.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward instead of sleeping. */
-final class SettableClock extends Clock {
+/** A clock the test moves forward instead of sleeping (the cache tests of the starter and the gateway use it). */
+public final class SettableClock extends Clock {
 
     private volatile Instant now;
 
-    SettableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

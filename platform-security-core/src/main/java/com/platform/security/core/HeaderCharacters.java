@@ -1,8 +1,9 @@
-package com.platform.starter.security;
+package com.platform.security.core;
 
 /**
- * The character sets {@code StrictHttpFirewall} allows in header names and values, checked by a loop instead of its
- * regular expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*} for names, the same plus tab for values): a
+ * The character sets Spring Security's strict firewalls ({@code StrictHttpFirewall} for servlets,
+ * {@code StrictServerWebExchangeFirewall} for WebFlux) allow in header names and values, checked by a loop instead of
+ * their regular expressions ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*} for names, the same plus tab for values): a
  * 1.2 kB bearer token walked through the regex was 7 % of a service's CPU (issue 13). Printable ASCII is accepted
  * at once; any other code point must be assigned and not a control character, exactly as the regex demands.
  */
@@ -11,12 +12,12 @@ public final class HeaderCharacters {
     private HeaderCharacters() {
     }
 
-    /** Same set as {@code StrictHttpFirewall.ALLOWED_HEADER_VALUES}: assigned, not control, tab allowed. */
+    /** Same set as the firewalls' {@code ALLOWED_HEADER_VALUES}: assigned, not control, tab allowed. */
     public static boolean isAllowedValue(String value) {
         return value == null || allowed(value, true);
     }
 
-    /** Same set as {@code StrictHttpFirewall.ALLOWED_HEADER_NAMES}: assigned, not control. */
+    /** Same set as the firewalls' {@code ALLOWED_HEADER_NAMES}: assigned, not control. */
     public static boolean isAllowedName(String name) {
         return name == null || allowed(name, false);
     }
