@@ -37,6 +37,7 @@ public final class OutboxLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         RunRecord record = new RunRecord("outbox-latency");
+        record.markStarted();
         int seconds = Integer.getInteger("bench.seconds", 30);
         int rate = Integer.getInteger("bench.eventRate", 20);
         String base = "jdbc:postgresql://localhost:" + LocalStackAccess.postgresPort() + "/";

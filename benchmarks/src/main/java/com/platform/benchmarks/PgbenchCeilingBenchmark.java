@@ -38,6 +38,7 @@ public final class PgbenchCeilingBenchmark {
 
     public static void main(String[] args) throws Exception {
         RunRecord record = new RunRecord("pgbench-ceiling");
+        record.markStarted();
         int seconds = Integer.getInteger("bench.seconds", 15);
         int[] clients = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
                 .mapToInt(Integer::parseInt).toArray();

@@ -32,6 +32,21 @@ public final class RunRecord {
         this.scenario = scenario;
     }
 
+    /**
+     * Tells {@code ./platform bench} that the load starts now (it starts its profile of the service JVMs after
+     * the warm-up that follows): a file {@code .platform/bench/SCENARIO.started}.
+     */
+    public void markStarted() {
+        try {
+            Path marker = repository.resolve(".platform/bench/" + scenario + ".started");
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, Instant.now().toString());
+        }
+        catch (IOException e) {
+            System.out.println("could not mark the start for the profiler: " + e.getMessage());
+        }
+    }
+
     public Path repository() {
         return repository;
     }

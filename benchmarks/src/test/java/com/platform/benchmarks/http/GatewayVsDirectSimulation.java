@@ -13,7 +13,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public class GatewayVsDirectSimulation extends SideBySideSimulation {
 
     public GatewayVsDirectSimulation() throws Exception {
-        super("gateway-vs-direct", "direct", "gateway", "50,100,150,200,250,300,400");
+        super("gateway-vs-direct", "direct", "gateway", "100,200,300,400,500,600,800");
         String token = new LocalStackAccess(new RunRecord("gateway-vs-direct")).registeredPersonToken();
         run(http("direct").get(LocalStackAccess.userService() + "/api/v1/users/me")
                         .header("Authorization", "Bearer " + token),

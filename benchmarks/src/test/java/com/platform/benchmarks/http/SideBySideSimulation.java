@@ -61,6 +61,7 @@ public abstract class SideBySideSimulation extends Simulation {
 
     /** Call at the end of the subclass constructor, once the two requests can be built. */
     protected final void run(HttpRequestActionBuilder a, HttpRequestActionBuilder b) {
+        record.markStarted();
         HttpProtocolBuilder protocol = http.shareConnections().disableCaching().disableWarmUp();
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(phase("warmup", nameA, a, rates[0], warmupSeconds));
@@ -140,7 +141,7 @@ public abstract class SideBySideSimulation extends Simulation {
                         + " %s / %s = **%s**.", p99BoundMs, nameA, atLeast(sustainableA, top), nameB,
                 atLeast(sustainableB, top), nameB, nameA,
                 sustainableA == 0 ? "n/a" : String.format("%.2f%s", (double) sustainableB / sustainableA,
-                        sustainableA == top ? " (" + nameA + " not saturated: a lower bound is not known)" : "")));
+                        sustainableA == top ? " (" + nameA + " not saturated at the top rate: an upper bound)" : "")));
         try {
             record.append(description() + String.format(" Open injection (constant arrival rate), %d s per variant"
                     + " and rate after %d s of warm-up each, steps interleaved (ABBA).", stepSeconds, warmupSeconds),

@@ -13,7 +13,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public class TokenVsNoneSimulation extends SideBySideSimulation {
 
     public TokenVsNoneSimulation() throws Exception {
-        super("token-vs-none", "none", "token", "200,400,600,800,1000,1200");
+        super("token-vs-none", "none", "token", "300,600,900,1200,1500,1800");
         String token = new LocalStackAccess(new RunRecord("token-vs-none")).demoToken("auditor");
         String url = LocalStackAccess.partnerService() + "/actuator/health";
         run(http("none").get(url), http("token").get(url).header("Authorization", "Bearer " + token));
