@@ -143,7 +143,8 @@ public abstract class SideBySideSimulation extends Simulation {
                 sustainableA == 0 ? "n/a" : String.format("%.2f%s", (double) sustainableB / sustainableA,
                         sustainableA == top ? " (" + nameA + " not saturated at the top rate: an upper bound)" : "")));
         try {
-            record.append(description() + String.format(" Open injection (constant arrival rate), %d s per variant"
+            String note = System.getProperty("bench.note", "");
+            record.append(description() + (note.isBlank() ? "" : " Stack: " + note + ".") + String.format(" Open injection (constant arrival rate), %d s per variant"
                     + " and rate after %d s of warm-up each, steps interleaved (ABBA).", stepSeconds, warmupSeconds),
                     lines);
         }
