@@ -1,0 +1,27 @@
+package com.platform.benchmarks.http;
+
+import com.platform.benchmarks.stack.LocalStackAccess;
+import com.platform.benchmarks.stack.RunRecord;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/**
+ * {@code ./platform bench token-vs-none}: partner-service {@code GET /actuator/health} (public) without and with a
+ * valid bearer token (the auditor's): the difference is what the authentication of a request costs, which the
+ * issue measured as half the throughput before the verified-token cache.
+ */
+public class TokenVsNoneSimulation extends SideBySideSimulation {
+
+    public TokenVsNoneSimulation() throws Exception {
+        super("token-vs-none", "none", "token", "300,600,900,1200,1500,1800");
+        String token = new LocalStackAccess(new RunRecord("token-vs-none")).demoToken("auditor");
+        String url = LocalStackAccess.partnerService() + "/actuator/health";
+        run(http("none").get(url), http("token").get(url).header("Authorization", "Bearer " + token));
+    }
+
+    @Override
+    protected String description() {
+        return "partner-service GET /actuator/health without a token vs with the auditor's bearer token; token cache "
+                + System.getProperty("bench.tokenCache", "on") + ".";
+    }
+}
