@@ -20,6 +20,7 @@ public abstract class GatewayIntegrationTest {
     /** The rate limits live in Redis, as with several instances in production. */
     protected static final RateLimitRedis redis = new RateLimitRedis();
     static final String ALLOWED_ORIGIN = "http://app.example";
+    static final int ROUTE_CONCURRENCY = 3;
 
     @LocalServerPort
     protected int port;
@@ -31,8 +32,11 @@ public abstract class GatewayIntegrationTest {
         registry.add("TRANSACTION_SERVICE_URL", () -> upstreams.url("transaction-service"));
         registry.add("RISK_SERVICE_URL", () -> upstreams.url("risk-service"));
         registry.add("KEYCLOAK_ISSUER_URI", tokens::issuer);
-        registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> "1s");
-        registry.add("GATEWAY_TIME_LIMIT", () -> "2s");
+        // long enough that requests the concurrency tests hold at a service never time out while held
+        registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> "5s");
+        registry.add("GATEWAY_TIME_LIMIT", () -> "6s");
+        // few, so that a test can fill a route's bulkhead (RouteConcurrencyTests)
+        registry.add("GATEWAY_ROUTE_CONCURRENCY", () -> String.valueOf(ROUTE_CONCURRENCY));
         registry.add("GATEWAY_MAX_REQUEST_SIZE", () -> "1KB");
         registry.add("PLATFORM_CORS_ORIGINS", () -> ALLOWED_ORIGIN);
         registry.add("RATE_LIMIT_USER_PER_MINUTE", () -> "20");

@@ -1,11 +1,17 @@
 package com.platform.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResilienceTests extends GatewayIntegrationTest {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @Test
     void aStoppedServiceGivesAFast503NamingItWhileOtherRoutesWork() {
@@ -35,5 +41,38 @@ class ResilienceTests extends GatewayIntegrationTest {
                 .expectStatus().isEqualTo(504)
                 .expectBody().jsonPath("$.code").isEqualTo("GATEWAY_TIMEOUT")
                 .jsonPath("$.detail").isEqualTo("partner-service did not answer in time.");
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedStillOpensItsBreaker() {
+        String token = freshUserToken();
+        client().get().uri("/api/v1/partners/1").header("Authorization", "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        CircuitBreaker breaker = breakers.find("partner-service").orElseThrow();
+        breaker.reset();
+        upstreams.stop("partner-service");
+        try {
+            // the breaker's minimum number of calls, all refused connections
+            for (int i = 0; i < 10; i++) {
+                client().get().uri("/api/v1/partners/1").header("Authorization", "Bearer " + token).exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+            }
+            assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+            assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(10);
+
+            upstreams.restart("partner-service");
+            // open: the gateway does not call the service although it is back, and answers with the same problem
+            client().get().uri("/api/v1/partners/1").header("Authorization", "Bearer " + token).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE")
+                    .jsonPath("$.detail").isEqualTo("partner-service is unavailable.");
+            assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(1);
+        }
+        finally {
+            upstreams.restartIfStopped("partner-service");
+            // other tests use this route: do not leave it open for 10 s
+            breaker.reset();
+        }
     }
 }

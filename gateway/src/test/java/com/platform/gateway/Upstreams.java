@@ -6,13 +6,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stand-ins for the four services: each answers with what it received (its name, the path, whether a token and a
- * request id arrived, how many body bytes). A path containing {@code /slow} answers after 3 s. One can be stopped and started again.
+ * request id arrived, how many body bytes). A path containing {@code /slow} answers after 8 s (longer than the
+ * gateway's response timeout in the tests); one containing {@code /held} waits until the test releases the current
+ * {@link Hold}. One can be stopped and started again.
  */
 final class Upstreams {
 
@@ -20,6 +25,44 @@ final class Upstreams {
 
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private volatile Hold hold = new Hold();
+
+    /** Requests to a {@code /held} path that arrive from now on wait until the returned hold is released. */
+    Hold hold() {
+        hold.release();
+        hold = new Hold();
+        return hold;
+    }
+
+    /** Counts the held requests that arrived and lets them all answer at once. */
+    static final class Hold {
+
+        private final Semaphore arrived = new Semaphore(0);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits (at most 30 s) until this many held requests have arrived; false if they did not. */
+        boolean awaitArrivals(int count) throws InterruptedException {
+            if (!arrived.tryAcquire(count, 30, TimeUnit.SECONDS)) {
+                return false;
+            }
+            arrived.release(count);
+            return true;
+        }
+
+        int arrivals() {
+            return arrived.availablePermits();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        private void enter() throws InterruptedException {
+            arrived.release();
+            // a cap only so that a failed test never leaves a request hanging here
+            released.await(60, TimeUnit.SECONDS);
+        }
+    }
 
     Upstreams() {
         for (String service : SERVICES) {
@@ -39,6 +82,12 @@ final class Upstreams {
         start(service, ports.get(service));
     }
 
+    void restartIfStopped(String service) {
+        if (!servers.containsKey(service)) {
+            restart(service);
+        }
+    }
+
     private void start(String service, int port) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
@@ -53,16 +102,19 @@ final class Upstreams {
         }
     }
 
-    private static void answer(String service, HttpExchange exchange) throws IOException {
+    private void answer(String service, HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.contains("/slow")) {
-                try {
-                    Thread.sleep(3000);
+            try {
+                if (path.contains("/slow")) {
+                    Thread.sleep(8000);
                 }
-                catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (path.contains("/held")) {
+                    hold.enter();
                 }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             int received = exchange.getRequestBody().readAllBytes().length;
             String body = "{\"service\":\"" + service + "\",\"path\":\"" + path + "\",\"bodyBytes\":" + received
