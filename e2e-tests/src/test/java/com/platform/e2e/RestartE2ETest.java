@@ -25,7 +25,7 @@ class RestartE2ETest {
         String email = "restart-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String userId = People.registerAndVerify(Map.of("channel", "EMAIL", "email", email, "password", PASSWORD,
                 "displayName", "Restart Person"), email);
-        String token = Client.login(email, PASSWORD).orElseThrow(() -> new AssertionError("cannot log in"));
+        String token = Client.firstLogin(email, PASSWORD);
         Client.ok(Client.send("POST", "/api/v1/users/me/identity-verifications", token, Map.of(
                 "legalName", "李四", "documentType", "RESIDENT_ID", "documentNumber", People.residentId())));
 
@@ -51,7 +51,7 @@ class RestartE2ETest {
 
         static Seen now(String userId, String email) throws Exception {
             JsonNode adminRead = Client.ok(Client.get("/api/v1/users/" + userId, Client.token("admin")));
-            String token = Client.login(email, PASSWORD).orElseThrow(() -> new AssertionError("cannot log in"));
+            String token = Client.firstLogin(email, PASSWORD);
             JsonNode export = Client.ok(Client.get("/api/v1/users/me/export", token));
             HttpResponse<String> duplicate = Client.send("POST", "/api/v1/registrations", null, Map.of("channel",
                     "EMAIL", "email", email, "password", PASSWORD, "displayName", "Someone Else"));
