@@ -27,7 +27,7 @@ class PlatformThroughGatewayE2ETest {
     @Test
     @Order(1)
     void everyDemoAccountGetsATokenWithItsRole() throws Exception {
-        for (String username : new String[] {"admin", "operator", "operator2", "risk", "auditor"}) {
+        for (String username : new String[] {"admin", "operator", "operator2", "risk", "risk2", "auditor"}) {
             String token = Client.token(username);
             String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
             assertThat(Client.JSON.readTree(payload).path("aud").toString()).contains("platform-api");

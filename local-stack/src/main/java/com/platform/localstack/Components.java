@@ -168,6 +168,10 @@ final class Components {
         env.put("SPRING_MAIL_PORT", String.valueOf(layout.smtpPort()));
         env.put("THIRD_PARTY_BASE_URL", "http://localhost:" + layout.simulatorPort());
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
+        // every service finds the others' internal APIs (Feign) by the variables the gateway uses for its routes
+        for (PlatformService other : PlatformService.all()) {
+            env.put(other.envPrefix + "_SERVICE_URL", "http://localhost:" + other.port(layout));
+        }
         String base = "http://localhost:" + service.port(layout);
         return new ChildProcess(service.module, base, javaJar(layout.moduleJar(service.module)), env,
                 layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
