@@ -292,13 +292,19 @@ class PartnerQuotaTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void theQuotaTopicIsCompacted() throws Exception {
+    void theGatewaySeesThatTheQuotaTopicIsCompacted() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString()))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, QUOTA_TOPIC);
             Config config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
             assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         }
+        client().get().uri("/actuator/health/partnerQuotas").header("Authorization", "Bearer "
+                        + freshUserToken("admin")).exchange()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.details.compacted").isEqualTo(true)
+                .jsonPath("$.details.partitions").isEqualTo(3);
     }
 
     private void awaitQuota(String partner, int perMinute) {

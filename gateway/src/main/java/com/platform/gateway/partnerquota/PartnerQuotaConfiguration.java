@@ -41,6 +41,7 @@ class PartnerQuotaConfiguration {
             details.put("lastContact", state.lastContact() == null ? "never" : state.lastContact().toString());
             details.put("recordsApplied", state.applied());
             details.put("recordsSkipped", state.skipped());
+            details.put("compacted", state.compacted() == null ? "unknown" : state.compacted());
             if (state.problem() != null) {
                 details.put("problem", state.problem());
             }

@@ -7,15 +7,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -46,7 +54,7 @@ public class PartnerQuotaFeed implements SmartLifecycle {
 
     /** What the health indicator shows; replaced as a whole by the feed thread. */
     public record State(boolean loaded, Instant lastContact, long lag, int partitions, long applied, long skipped,
-            String problem) {
+            Boolean compacted, String problem) {
     }
 
     private final PartnerQuotaProperties properties;
@@ -55,7 +63,7 @@ public class PartnerQuotaFeed implements SmartLifecycle {
     private final JsonMapper json = JsonMapper.builder().build();
     private final CountDownLatch loaded = new CountDownLatch(1);
 
-    private volatile State state = new State(false, null, -1, 0, 0, 0, "not started");
+    private volatile State state = new State(false, null, -1, 0, 0, 0, null, "not started");
     private volatile boolean running;
     private volatile Thread thread;
     private volatile KafkaConsumer<String, String> consumer;
@@ -71,6 +79,7 @@ public class PartnerQuotaFeed implements SmartLifecycle {
     private boolean caughtUp;
     private String problem = "not connected yet";
     private Boolean reachable;
+    private Boolean compacted;
 
     public PartnerQuotaFeed(PartnerQuotaProperties properties, PartnerQuotas quotas, Clock clock) {
         this.properties = properties;
@@ -136,7 +145,8 @@ public class PartnerQuotaFeed implements SmartLifecycle {
     private Properties consumerConfig() {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-partner-quotas");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-partner-quotas-" + UUID.randomUUID().toString()
+                .substring(0, 8));
         // assigned partitions, offsets kept in memory only: every instance reads everything
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -241,6 +251,36 @@ public class PartnerQuotaFeed implements SmartLifecycle {
         loadTarget = feed.endOffsets(all, METADATA_TIMEOUT);
         assigned = all;
         log.info("Reading partner quotas from the beginning of {} ({} partitions)", properties.topic(), all.size());
+        compacted = isCompacted();
+        if (Boolean.FALSE.equals(compacted)) {
+            log.warn("Topic {} is not compacted (cleanup.policy): the broker will delete old records and every gateway "
+                    + "started afterwards forgets the quotas of partners whose last change is older than the "
+                    + "retention; create it with cleanup.policy=compact (docs/events.md)", properties.topic());
+        }
+    }
+
+    /** Whether the topic keeps each partner's last record; null when the broker does not say (e.g. no right to). */
+    private Boolean isCompacted() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) METADATA_TIMEOUT.toMillis());
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, properties.topic());
+        try (Admin admin = Admin.create(config)) {
+            ConfigEntry policy = admin.describeConfigs(List.of(topic)).all()
+                    .get(METADATA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            return policy != null && policy.value() != null && policy.value().contains(
+                    TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.debug("Could not read the settings of {}: {}", properties.topic(), e.getClass().getSimpleName());
+            return null;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Asks the broker how far the partitions go: proves it answers, measures the lag, notices added partitions. */
@@ -296,7 +336,7 @@ public class PartnerQuotaFeed implements SmartLifecycle {
     }
 
     private void publish() {
-        state = new State(caughtUp, lastContact, lag, assigned.size(), applied, skipped, problem);
+        state = new State(caughtUp, lastContact, lag, assigned.size(), applied, skipped, compacted, problem);
     }
 
     private void pause() {
