@@ -17,12 +17,14 @@ public record GatewayProperties(List<String> corsOrigins, DataSize maxRequestSiz
 
     /**
      * @param userPerMinute per person or staff member (token subject)
-     * @param partnerPerMinute per partner (its {@code partner_id} claim), shared by its systems and staff
+     * @param partnerDefaultPerMinute per partner not heard of on the quota topic (a partner token: realm role
+     *        {@code partner} and a {@code partner_id} claim), shared by all its clients; a partner heard of gets the
+     *        {@code apiQuotaPerMinute} of its last {@code partner.quota-set} record instead
      * @param anonymousPerMinute per client address, for public endpoints
      * @param redisUrl Redis shared by all instances ({@code redis://host:6379}); empty: this instance's memory
      * @param redisTimeout how long a request waits for Redis before it is limited in memory instead
      */
-    public record RateLimit(int userPerMinute, int partnerPerMinute, int anonymousPerMinute, String redisUrl,
+    public record RateLimit(int userPerMinute, int partnerDefaultPerMinute, int anonymousPerMinute, String redisUrl,
             @DefaultValue("250ms") Duration redisTimeout) {
     }
 }

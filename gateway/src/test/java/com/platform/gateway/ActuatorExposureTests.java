@@ -13,6 +13,7 @@ class ActuatorExposureTests extends GatewayIntegrationTest {
     private static final List<String> OPERATIONAL = List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
             "/actuator/metrics/jvm.memory.used", "/actuator/info", "/actuator/env", "/actuator/configprops",
             "/actuator/loggers", "/actuator/heapdump", "/actuator/gateway/routes", "/actuator/health/rateLimitStore",
+            "/actuator/health/partnerQuotas",
             "/actuator/health/diskSpace");
 
     private static final List<String> PROBES = List.of("/actuator/health", "/actuator/health/liveness",
@@ -63,7 +64,10 @@ class ActuatorExposureTests extends GatewayIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
         client().get().uri("/actuator/health").header("Authorization", "Bearer " + admin).exchange()
-                .expectBody().jsonPath("$.components.rateLimitStore.status").isEqualTo("UP");
+                .expectBody()
+                .jsonPath("$.components.rateLimitStore.status").isEqualTo("UP")
+                .jsonPath("$.components.partnerQuotas.status").isEqualTo("UP")
+                .jsonPath("$.components.partnerQuotas.details.loaded").isEqualTo(true);
     }
 
     @Test

@@ -181,6 +181,8 @@ final class Components {
         Map<String, String> env = new HashMap<>();
         env.put("GATEWAY_PORT", String.valueOf(layout.gatewayPort()));
         env.put("KEYCLOAK_ISSUER_URI", layout.keycloakIssuer());
+        // the partner quotas (platform.partner-quotas.v1), read from the beginning by every gateway instance
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + layout.kafkaPort());
         for (PlatformService service : PlatformService.all()) {
             env.put(service.envPrefix + "_SERVICE_URL", "http://localhost:" + service.port(layout));
         }

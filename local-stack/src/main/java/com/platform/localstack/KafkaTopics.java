@@ -1,5 +1,6 @@
 package com.platform.localstack;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,12 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -21,11 +27,18 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * writes to its own topic; the partition count bounds how many instances of a consumer group share the work, and
  * all events of one aggregate stay in one partition (the key is the aggregate id). Dead letters are rare and read
  * by operators: one partition.
+ * <p>
+ * {@value #PARTNER_QUOTAS} is the exception to "one topic per service": partner-service writes each partner's
+ * current API quota there (key partnerId) and every gateway instance reads all of it from the beginning, so it is
+ * compacted (the broker keeps at least the last record of each partner, for ever). 3 partitions like the event
+ * topics: no consumer group shares it, so the count only spreads the keys; no dead-letter topic, since its only
+ * reader skips what it cannot read.
  */
 final class KafkaTopics {
 
     static final int EVENT_PARTITIONS = 3;
     static final int DEAD_LETTER_PARTITIONS = 1;
+    static final String PARTNER_QUOTAS = "platform.partner-quotas.v1";
 
     private KafkaTopics() {
     }
@@ -37,7 +50,13 @@ final class KafkaTopics {
             topics.put(service.topic, EVENT_PARTITIONS);
             topics.put(service.topic + ".dlt", DEAD_LETTER_PARTITIONS);
         }
+        topics.put(PARTNER_QUOTAS, EVENT_PARTITIONS);
         return topics;
+    }
+
+    /** Topic settings that differ from the broker's defaults. */
+    static Map<String, Map<String, String>> configs() {
+        return Map.of(PARTNER_QUOTAS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     /**
@@ -59,7 +78,8 @@ final class KafkaTopics {
             Set<String> existing = admin.listTopics().names().get(3, TimeUnit.SECONDS);
             List<NewTopic> missing = all().entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                            .configs(configs().getOrDefault(topic.getKey(), Map.of())))
                     .toList();
             if (!missing.isEmpty()) {
                 try {
@@ -71,7 +91,11 @@ final class KafkaTopics {
                     }
                 }
             }
-            return admin.listTopics().names().get(3, TimeUnit.SECONDS).containsAll(all().keySet());
+            if (!admin.listTopics().names().get(3, TimeUnit.SECONDS).containsAll(all().keySet())) {
+                return false;
+            }
+            configure(admin);
+            return true;
         }
         catch (ExecutionException | TimeoutException notYet) {
             return false;
@@ -79,6 +103,28 @@ final class KafkaTopics {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** A topic that exists from before with other settings (e.g. created by hand) gets the ones it needs. */
+    private static void configure(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+        List<ConfigResource> resources = configs().keySet().stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+        Map<ConfigResource, Config> current = admin.describeConfigs(resources).all().get(3, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        for (ConfigResource resource : resources) {
+            List<AlterConfigOp> ops = configs().get(resource.name()).entrySet().stream()
+                    .filter(wanted -> current.get(resource).get(wanted.getKey()) == null
+                            || !wanted.getValue().equals(current.get(resource).get(wanted.getKey()).value()))
+                    .map(wanted -> new AlterConfigOp(new ConfigEntry(wanted.getKey(), wanted.getValue()),
+                            AlterConfigOp.OpType.SET))
+                    .toList();
+            if (!ops.isEmpty()) {
+                changes.put(resource, ops);
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(10, TimeUnit.SECONDS);
         }
     }
 }

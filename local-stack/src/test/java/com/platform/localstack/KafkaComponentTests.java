@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,15 @@ class KafkaComponentTests {
                 assertThat(topics.get("platform.users.v1").partitions()).hasSize(KafkaTopics.EVENT_PARTITIONS);
                 assertThat(topics.get("platform.transactions.v1.dlt").partitions())
                         .hasSize(KafkaTopics.DEAD_LETTER_PARTITIONS);
+                // the gateway reads the partner quotas from the beginning: the broker keeps each partner's last one
+                assertThat(topics.get("platform.partner-quotas.v1").partitions())
+                        .hasSize(KafkaTopics.EVENT_PARTITIONS);
+                ConfigResource quotas = new ConfigResource(ConfigResource.Type.TOPIC, "platform.partner-quotas.v1");
+                assertThat(client.describeConfigs(List.of(quotas)).all().get(10, TimeUnit.SECONDS).get(quotas)
+                        .get("cleanup.policy").value()).isEqualTo("compact");
+                ConfigResource users = new ConfigResource(ConfigResource.Type.TOPIC, "platform.users.v1");
+                assertThat(client.describeConfigs(List.of(users)).all().get(10, TimeUnit.SECONDS).get(users)
+                        .get("cleanup.policy").value()).isEqualTo("delete");
             }
 
             Properties producer = new Properties();

@@ -61,8 +61,8 @@ class LocalStackComposeConsistencyTests {
     void composeRunsTheSameComponentsAsTheLocalStack() {
         @SuppressWarnings("unchecked")
         Set<String> names = ((Map<String, Object>) compose.get("services")).keySet();
-        Set<String> expected = new java.util.HashSet<>(Set.of("postgres", "kafka", "keycloak", "mail", "simulator",
-                "gateway"));
+        Set<String> expected = new java.util.HashSet<>(Set.of("postgres", "kafka", "kafka-topics", "keycloak", "mail",
+                "simulator", "gateway"));
         PlatformService.all().forEach(s -> expected.add(s.module));
         assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -78,6 +78,19 @@ class LocalStackComposeConsistencyTests {
         }
         assertThat(environment("gateway")).containsAll(components.gateway().environment().keySet());
         assertThat(ports("gateway")).containsExactly("8080:8080");
+    }
+
+    /** The broker in compose creates topics on first use: the compacted one must exist before anyone writes it. */
+    @Test
+    void composeCreatesTheCompactedTopicsBeforeTheirWriterStarts() {
+        String command = service("kafka-topics").get("command").toString();
+        KafkaTopics.configs().forEach((topic, settings) -> {
+            assertThat(command).contains("--topic " + topic + " --partitions " + KafkaTopics.all().get(topic));
+            settings.forEach((name, value) -> assertThat(command).contains("--config " + name + "=" + value));
+        });
+        assertThat(service("kafka-topics").get("image")).isEqualTo(service("kafka").get("image"));
+        assertThat(service("partner-service").get("depends_on").toString())
+                .contains("kafka-topics={condition=service_completed_successfully}");
     }
 
     @Test

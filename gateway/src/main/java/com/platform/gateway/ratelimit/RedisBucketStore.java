@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buckets in Redis (Bucket4j's compare-and-swap over Lettuce), so that every gateway instance counts against the
- * same quota. Non-blocking: the event loop never waits on Redis longer than the timeout. Keys expire once their
- * bucket would be full again.
+ * same quota. A bucket stored with a lower configuration version takes the new configuration in Redis itself
+ * (Bucket4j's implicit configuration replacement, one compare-and-swap), so all instances agree. Non-blocking:
+ * the event loop never waits on Redis longer than the timeout. Keys expire once their bucket would be full again.
  * <p>
  * Redis going away must not take the edge down with it: when a call fails or times out, this instance limits with
  * its own memory (each instance then allows the full quota on its own) and {@link #isShared()} turns false; a probe
@@ -84,22 +85,25 @@ class RedisBucketStore implements BucketStore, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
+    public CompletableFuture<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration,
+            long version) {
         Shared current = shared.get();
         if (current == null) {
-            return fallback.tryConsume(key, configuration);
+            return fallback.tryConsume(key, configuration, version);
         }
         CompletableFuture<ConsumptionProbe> consumed;
         try {
-            consumed = current.buckets().getProxy(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(
-                    configuration)).tryConsumeAndReturnRemaining(1);
+            consumed = current.buckets().builder()
+                    .withImplicitConfigurationReplacement(version, ON_NEW_CONFIGURATION)
+                    .build(KEY_PREFIX + key, () -> CompletableFuture.completedFuture(configuration))
+                    .tryConsumeAndReturnRemaining(1);
         }
         catch (RuntimeException e) {
             consumed = CompletableFuture.failedFuture(e);
         }
         return consumed.exceptionallyCompose(error -> {
             lost(current, error);
-            return fallback.tryConsume(key, configuration);
+            return fallback.tryConsume(key, configuration, version);
         });
     }
 

@@ -114,6 +114,26 @@ class RedisBucketStoreTests {
         }
     }
 
+    /**
+     * A partner's new quota (a higher version) is taken over in Redis by the first instance that knows it; an
+     * instance that has not read the record yet limits with the stored, newer configuration.
+     */
+    @Test
+    void aHigherConfigurationVersionReplacesTheSharedBucketForEveryInstance() throws Exception {
+        String partner = "partner:" + UUID.randomUUID();
+        try (RedisBucketStore informed = store(port); RedisBucketStore lagging = store(port)) {
+            assertThat(lagging.tryConsume(partner, perMinute(2), 0).get().isConsumed()).isTrue();
+            assertThat(lagging.tryConsume(partner, perMinute(2), 0).get().isConsumed()).isTrue();
+            assertThat(lagging.tryConsume(partner, perMinute(2), 0).get().isConsumed()).isFalse();
+
+            // raised to 4 at version 7: the two calls made still count
+            assertThat(informed.tryConsume(partner, perMinute(4), 7).get().getRemainingTokens()).isEqualTo(1);
+            assertThat(lagging.tryConsume(partner, perMinute(2), 0).get().isConsumed())
+                    .as("the lagging instance uses the stored, newer quota").isTrue();
+            assertThat(informed.tryConsume(partner, perMinute(4), 7).get().isConsumed()).isFalse();
+        }
+    }
+
     @Test
     void aMalformedUrlStopsTheStartWithoutShowingThePassword() {
         assertThatThrownBy(() -> new RedisBucketStore("redis://:s3cret pass@redis:6379", Duration.ofSeconds(1),
