@@ -247,6 +247,49 @@ public abstract class TransactionServiceIntegrationTest {
         return mvc.perform(request);
     }
 
+    /** Confirms and pays an APPROVED transaction; returns the payment id (the callback has not come yet). */
+    protected UUID confirmAndPay(UUID id, Payer payer, String method) throws Exception {
+        postJson("/api/v1/transactions/" + id + "/confirmation", null, payer.token()).andExpect(status().isOk());
+        JsonNode payment = body(postIdem("/api/v1/transactions/" + id + "/payments", Map.of("method", method),
+                payer.token(), UUID.randomUUID().toString()).andExpect(status().isAccepted()));
+        return UUID.fromString(payment.get("paymentId").asString());
+    }
+
+    /** A provider callback signed as the simulator signs it. */
+    protected ResultActions callback(String provider, String body, long timestamp, String secret) throws Exception {
+        byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(MockMvcRequestBuilders.post("/api/v1/payments/callbacks/" + provider)
+                .contentType(MediaType.APPLICATION_JSON).content(raw)
+                .header(com.platform.transaction.payment.CallbackSignature.TIMESTAMP_HEADER, String.valueOf(timestamp))
+                .header(com.platform.transaction.payment.CallbackSignature.SIGNATURE_HEADER,
+                        com.platform.transaction.payment.CallbackSignature.sign(secret, timestamp, raw)));
+    }
+
+    protected ResultActions callback(UUID paymentId, String status, String amount, String currency) throws Exception {
+        String body = "{\"paymentId\":\"" + paymentId + "\",\"providerPaymentId\":\"pp-1\",\"status\":\"" + status
+                + "\",\"reason\":" + (status.equals("FAILED") ? "\"insufficient funds\"" : "null")
+                + ",\"amount\":{\"amount\":\"" + amount + "\",\"currency\":\"" + currency + "\"}}";
+        return callback("simulator", body, clock.instant().getEpochSecond(), CALLBACK_SECRET);
+    }
+
+    /** A PAID transaction: created, confirmed, paid and the success callback received. */
+    protected UUID paid(Payer payer, Partner partner, String amount) throws Exception {
+        UUID id = approved(payer, partner, amount);
+        UUID paymentId = confirmAndPay(id, payer, "BANK_CARD");
+        callback(paymentId, "SUCCEEDED", amount, "CNY").andExpect(status().isOk());
+        return id;
+    }
+
+    protected JsonNode trialBalance() throws Exception {
+        return body(getJson("/api/v1/ledger/trial-balance", staff("auditor")).andExpect(status().isOk()));
+    }
+
+    /** Balance of a ledger account for one transaction (debit positive). */
+    protected long balance(UUID transactionId, String account) {
+        return jdbc.queryForObject("select coalesce(sum(amount_minor), 0) from journal_posting where transaction_id = ?"
+                + " and account = ?", Long.class, transactionId, account);
+    }
+
     protected JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
