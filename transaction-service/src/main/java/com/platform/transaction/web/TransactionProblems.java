@@ -21,6 +21,7 @@ import com.platform.starter.problem.FieldViolation;
 import com.platform.starter.problem.ProblemCodes;
 import com.platform.starter.problem.Problems;
 import com.platform.transaction.dispute.DisputeNotFoundException;
+import com.platform.transaction.dispute.DisputeResolvedException;
 import com.platform.transaction.ledger.EscrowOverdrawnException;
 import com.platform.transaction.money.MoneyJson;
 import com.platform.transaction.payment.CallbackRejectedException;
@@ -80,6 +81,11 @@ class TransactionProblems {
     @ExceptionHandler(DisputeNotFoundException.class)
     ResponseEntity<ProblemDetail> disputeNotFound(DisputeNotFoundException e, HttpServletRequest request) {
         return respond(request, HttpStatus.NOT_FOUND, "DISPUTE_NOT_FOUND", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(DisputeResolvedException.class)
+    ResponseEntity<ProblemDetail> disputeResolved(DisputeResolvedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "DISPUTE_ALREADY_RESOLVED", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(RefundExceedsHeldException.class)
