@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.platform.starter.paging.PageQuery;
+import com.platform.transaction.web.PlainText;
 import com.platform.starter.paging.PageResponse;
 import com.platform.starter.problem.PlatformException;
 import com.platform.starter.security.CurrentCaller;
@@ -35,12 +36,12 @@ class DisputeController {
         this.disputes = disputes;
     }
 
-    record OpenRequest(@NotBlank @Size(max = 200) String reason, @NotBlank @Size(max = 4000) String description,
-            @Size(max = 20) List<@NotBlank @Size(max = 1000) String> evidence) {
+    record OpenRequest(@NotBlank @PlainText @Size(max = 200) String reason, @NotBlank @PlainText @Size(max = 4000) String description,
+            @Size(max = 20) List<@NotBlank @PlainText @Size(max = 1000) String> evidence) {
     }
 
     record ResolveRequest(@NotNull Dispute.Outcome outcome, MoneyJson refundAmount,
-            @NotBlank @Size(max = 2000) String reason, Boolean abusive) {
+            @NotBlank @PlainText @Size(max = 2000) String reason, Boolean abusive) {
     }
 
     record DisputeView(UUID id, UUID transactionId, String payerId, UUID partnerId, String status, String reason,

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.platform.starter.idempotency.IdempotencyKeyRequired;
+import com.platform.transaction.web.PlainText;
 import com.platform.starter.paging.PageQuery;
 import com.platform.starter.paging.PageResponse;
 import com.platform.starter.problem.PlatformException;
@@ -53,7 +54,7 @@ class TransactionController {
     }
 
     record CreateRequest(@NotNull TransactionType type, @NotNull UUID partnerId, @NotNull MoneyJson amount,
-            @NotBlank @Size(max = 500) String description, Map<String, Object> details) {
+            @NotBlank @PlainText @Size(max = 500) String description, Map<String, Object> details) {
     }
 
     @PostMapping
@@ -104,7 +105,7 @@ class TransactionController {
         return TransactionView.of(service.confirm(id, CurrentCaller.get()));
     }
 
-    record CancelRequest(@Size(max = 500) String reason) {
+    record CancelRequest(@PlainText @Size(max = 500) String reason) {
     }
 
     @PostMapping("/{id}/cancellation")
@@ -128,7 +129,7 @@ class TransactionController {
         return TransactionView.of(service.receipt(id, CurrentCaller.get()));
     }
 
-    record RefundRequest(@NotNull MoneyJson amount, @NotBlank @Size(max = 500) String reason) {
+    record RefundRequest(@NotNull MoneyJson amount, @NotBlank @PlainText @Size(max = 500) String reason) {
     }
 
     record RefundView(UUID transactionId, String status, MoneyJson refund, MoneyJson refundedAmount,
