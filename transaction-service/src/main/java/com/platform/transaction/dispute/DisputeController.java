@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.platform.starter.paging.PageQuery;
-import com.platform.transaction.web.PlainText;
+import com.platform.transaction.text.PlainText;
 import com.platform.starter.paging.PageResponse;
 import com.platform.starter.problem.PlatformException;
 import com.platform.starter.security.CurrentCaller;

@@ -73,7 +73,7 @@ public record Money(long minor, String currency) {
             throw new MoneyFormatException("amount", "must be a decimal string such as \"12.50\"");
         }
         BigDecimal value = new BigDecimal(amount);
-        if (value.stripTrailingZeros().scale() > digits) {
+        if (value.scale() > digits) {
             throw new MoneyFormatException("amount",
                     digits == 0 ? "must be whole units for " + currency
                             : "must have at most " + digits + " decimals for " + currency);

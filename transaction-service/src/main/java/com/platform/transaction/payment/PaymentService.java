@@ -27,7 +27,6 @@ import com.platform.transaction.transaction.Transaction;
 import com.platform.transaction.transaction.TransactionEvent;
 import com.platform.transaction.transaction.TransactionNotFoundException;
 import com.platform.transaction.transaction.TransactionService;
-import com.platform.transaction.transaction.TransactionStatus;
 import com.platform.transaction.transaction.Transactions;
 
 /**
@@ -124,20 +123,18 @@ public class PaymentService {
         // lock order: the transaction row first, then its payment
         Transaction transaction = transactions.lock(known.get().transactionId()).orElseThrow();
         Payment payment = payments.lock(callback.paymentId()).orElseThrow();
-        if (!payment.isPending() || transaction.status() != TransactionStatus.PAYMENT_PENDING) {
+        CallbackEffect effect = CallbackEffect.of(payment, transaction.status(), callback.status(),
+                amountMatches(callback.amount(), payment.amount()));
+        if (effect == CallbackEffect.IGNORED) {
             payments.recordCallback(providerId, payment.id(), callback.status(), "ALREADY_FINAL", hash, now);
             return Outcome.ALREADY_FINAL;
         }
         Map<String, Object> before = TransactionService.snapshot(transaction);
         String actor = "provider:" + providerId;
-        String outcomeStatus = callback.status();
-        String reason = callback.reason();
-        if ("SUCCEEDED".equals(outcomeStatus) && !amountMatches(callback.amount(), payment.amount())) {
-            outcomeStatus = "FAILED";
-            reason = "the provider reported another amount than was requested";
-        }
+        String reason = effect == CallbackEffect.AMOUNT_MISMATCH
+                ? "the provider reported another amount than was requested" : callback.reason();
         List<TransactionEvent> events;
-        if ("SUCCEEDED".equals(outcomeStatus)) {
+        if (effect == CallbackEffect.SUCCEEDED) {
             payment = payment.succeeded(now);
             payments.update(payment);
             events = transaction.paid(payment.id(), payment.method().name(), actor, now);

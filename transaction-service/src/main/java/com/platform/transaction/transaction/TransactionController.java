@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.platform.starter.idempotency.IdempotencyKeyRequired;
-import com.platform.transaction.web.PlainText;
+import com.platform.transaction.text.PlainText;
 import com.platform.starter.paging.PageQuery;
 import com.platform.starter.paging.PageResponse;
 import com.platform.starter.problem.PlatformException;

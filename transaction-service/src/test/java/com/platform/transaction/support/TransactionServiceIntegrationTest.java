@@ -54,7 +54,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {"transaction.settlement.job-period=1h",
         "transaction.payments.providers.simulator.callback-secret=" + TransactionServiceIntegrationTest.CALLBACK_SECRET,
-        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000"})
+        "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
+        // the test machine is shared and sometimes slow: generous limits, except partner-service's, which the
+        // timeout test exceeds on purpose (production limits are in application.yml)
+        "spring.cloud.openfeign.client.config.user-service.read-timeout=15000",
+        "spring.cloud.openfeign.client.config.risk-service.read-timeout=15000",
+        "spring.cloud.openfeign.client.config.payment-provider.read-timeout=15000",
+        "spring.cloud.openfeign.client.config.partner-service.read-timeout=4000"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"platform.transactions.v1", "platform.risk.v1",
         "platform.transactions.v1.dlt", "platform.risk.v1.dlt"}, brokerProperties = "auto.create.topics.enable=false")

@@ -202,13 +202,13 @@ class TransactionCreationIntegrationTests extends TransactionServiceIntegrationT
         create(payer, partner, "1.00").andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("USER_SERVICE_UNAVAILABLE"))
                 .andExpect(jsonPath("$.dependency").value("user-service"));
-        stubPayer(payer.id(), "ACTIVE", "L2", true);
-        remote.stubFor(get(urlPathEqualTo("/internal/v1/users/" + payer.id() + "/eligibility")).atPriority(1)
-                .willReturn(aResponse().withFixedDelay(2500).withStatus(200)));
-        create(payer, partner, "1.00").andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.dependency").value("user-service"));
         remote.resetAll();
         stubPayer(payer.id(), "ACTIVE", "L2", true);
+        // slower than the time limit: no answer
+        remote.stubFor(get(urlPathEqualTo("/internal/v1/partners/" + partner.id() + "/eligibility")).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(6000).withStatus(200)));
+        create(payer, partner, "1.00").andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.dependency").value("partner-service"));
         remote.stubFor(get(urlPathEqualTo("/internal/v1/partners/" + partner.id() + "/eligibility"))
                 .willReturn(aResponse().withStatus(503)));
         create(payer, partner, "1.00").andExpect(status().isServiceUnavailable())

@@ -1,4 +1,4 @@
-package com.platform.transaction.web;
+package com.platform.transaction.text;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
