@@ -40,6 +40,33 @@ class HttpPaymentProvider implements PaymentProvider {
         return response.providerPaymentId();
     }
 
+    @Override
+    public java.util.List<StatementLine> statement(String provider, java.time.Instant from, java.time.Instant to) {
+        PaymentProperties.Provider config = properties.providers().get(provider);
+        if (config == null || config.baseUrl() == null) {
+            throw unavailable(null);
+        }
+        PaymentProviderClient.Statement statement;
+        try {
+            statement = client.statement(URI.create(config.baseUrl()), from.toString(), to.toString());
+        }
+        catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+        if (statement == null || statement.items() == null) {
+            throw unavailable(null);
+        }
+        try {
+            return statement.items().stream().map(line -> new StatementLine(line.paymentId(), line.providerPaymentId(),
+                    line.status(), line.amount() == null ? null
+                            : com.platform.transaction.money.Money.parse(line.amount().amount(),
+                                    line.amount().currency()))).toList();
+        }
+        catch (com.platform.transaction.money.MoneyFormatException e) {
+            throw unavailable(e);
+        }
+    }
+
     private static DependencyUnavailableException unavailable(Throwable cause) {
         return new DependencyUnavailableException("payment-provider", "PAYMENT_PROVIDER_UNAVAILABLE", cause);
     }

@@ -17,4 +17,15 @@ public interface PaymentProvider {
      * @throws com.platform.transaction.remote.DependencyUnavailableException without a clear acceptance
      */
     String initiate(String provider, PaymentRequest request);
+
+    /** One line of a provider's statement: a payment it collected (SUCCEEDED) or refused (FAILED). */
+    record StatementLine(UUID paymentId, String providerPaymentId, String status, Money amount) {
+    }
+
+    /**
+     * The provider's statement of payments it completed in {@code [from, to)}.
+     *
+     * @throws com.platform.transaction.remote.DependencyUnavailableException without a readable statement
+     */
+    java.util.List<StatementLine> statement(String provider, java.time.Instant from, java.time.Instant to);
 }

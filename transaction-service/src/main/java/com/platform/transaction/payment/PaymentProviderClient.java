@@ -22,6 +22,18 @@ interface PaymentProviderClient {
     record InitiateResponse(String providerPaymentId, String status) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StatementLine(UUID paymentId, String providerPaymentId, String status, MoneyJson amount) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Statement(java.util.List<StatementLine> items) {
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/payments/v1/statements")
+    Statement statement(URI baseUrl, @org.springframework.web.bind.annotation.RequestParam("from") String from,
+            @org.springframework.web.bind.annotation.RequestParam("to") String to);
+
     @PostMapping(path = "/payments/v1/payments", consumes = "application/json")
     InitiateResponse initiate(URI baseUrl, @RequestHeader("Idempotency-Key") String idempotencyKey,
             @RequestBody InitiateRequest request);

@@ -124,6 +124,7 @@ public abstract class TransactionServiceIntegrationTest {
         remote.stubFor(post(urlPathEqualTo("/payments/v1/payments")).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"providerPaymentId\":\"pp-{{randomValue type='UUID'}}\",\"status\":\"PROCESSING\"}")));
+        remote.stubFor(get(urlPathEqualTo("/payments/v1/statements")).willReturn(okJson("{\"items\":[]}")));
     }
 
     // ---- fixtures -------------------------------------------------------------------------------------------
