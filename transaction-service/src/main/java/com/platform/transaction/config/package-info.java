@@ -1,0 +1,2 @@
+/** Wiring: timed jobs. */
+package com.platform.transaction.config;

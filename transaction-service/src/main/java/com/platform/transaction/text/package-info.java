@@ -1,0 +1,2 @@
+/** Rules for free text in requests. */
+package com.platform.transaction.text;
