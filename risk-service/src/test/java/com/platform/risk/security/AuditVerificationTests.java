@@ -18,7 +18,7 @@ class AuditVerificationTests extends RiskServiceIntegrationTest {
         String id = ruleInForce("audited", "tx.amount == 7101.0", 10, "REVIEW", "LIVE").get("id").asString();
         postJson("/api/v1/risk/watchlist", Map.of("kind", "DEVICE", "value", "audited-device", "reason", "test"),
                 risk1()).andExpect(status().isCreated());
-        JsonNode events = body(get("/api/v1/audit/risk/events?target=" + id, staff("auditor"))
+        JsonNode events = body(get("/api/v1/audit/risk/events?targetId=" + id, staff("auditor"))
                 .andExpect(status().isOk()));
         assertThat(events.toString()).contains("rule.created", "rule.approved", "risk1", "risk2");
         JsonNode verified = body(get("/api/v1/audit/risk/verification", staff("auditor")).andExpect(status().isOk()));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,7 +48,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * One Spring context for risk-service's integration tests: real PostgreSQL and Kafka, the local token issuer and a
  * clock tests can move forward. Keep the annotations and properties here only, so every test class shares it.
  */
-@SpringBootTest(properties = {"logging.level.com.icegreen=WARN"})
+@SpringBootTest(properties = {"logging.level.com.icegreen=WARN",
+        // timed jobs are run by the tests themselves
+        "risk.jobs.kri-computation=1h", "risk.alerts.mailbox=risk-desk@example.test"})
 @AutoConfigureMockMvc
 // topics exist before the service starts and the broker creates none on first use, as in the local stack
 @EmbeddedKafka(partitions = 1, topics = {"platform.users.v1", "platform.partners.v1", "platform.transactions.v1",
@@ -56,6 +60,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public abstract class RiskServiceIntegrationTest {
 
     protected static final TestTokens tokens = TestTokens.get();
+    protected static final GreenMail mailServer = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+
+    static {
+        mailServer.start();
+    }
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Fakes {
@@ -73,6 +82,8 @@ public abstract class RiskServiceIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         // a checkpoint a minute would add outbox rows under tests that count them; the starter tests the sealing
         registry.add("platform.audit.checkpoint-interval", () -> "1h");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> mailServer.getSmtp().getPort());
     }
 
     @Autowired
@@ -221,7 +232,14 @@ public abstract class RiskServiceIntegrationTest {
         return id;
     }
 
-    /** Waits until the consumer has recorded the event as processed. */
+    /** Waits until the named consumer has recorded the event as processed. */
+    protected void awaitProcessed(String consumer, String eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where consumer = ? and event_id = ?", Long.class, consumer,
+                eventId) > 0);
+    }
+
+    /** Waits until a consumer has recorded the event as processed. */
     protected void awaitProcessed(String eventId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from processed_event where event_id = ?", Long.class, eventId) > 0);
