@@ -75,6 +75,15 @@ class RoleMatrixTests extends RiskServiceIntegrationTest {
             new Endpoint(HttpMethod.POST, "/api/v1/risk/register", RISK, OFFICER),
             new Endpoint(HttpMethod.PUT, "/api/v1/risk/register/" + id(), RISK, OFFICER),
             new Endpoint(HttpMethod.POST, "/api/v1/risk/register/" + id() + "/reviews", "{\"notes\":\"n\"}", OFFICER),
+            new Endpoint(HttpMethod.GET, "/api/v1/risk/indicators", null, OFFICER),
+            new Endpoint(HttpMethod.POST, "/api/v1/risk/indicators", "{\"name\":\"matrix\",\"metric\":\"REVIEW_RATE\","
+                    + "\"scope\":\"PLATFORM\",\"window\":\"PT1H\",\"warningThreshold\":0.9,\"criticalThreshold\":1}",
+                    OFFICER),
+            new Endpoint(HttpMethod.GET, "/api/v1/risk/indicators/" + id() + "/values", null, OFFICER),
+            new Endpoint(HttpMethod.GET, "/api/v1/risk/alerts", null, OFFICER),
+            new Endpoint(HttpMethod.POST, "/api/v1/risk/alerts/" + id() + "/acknowledgement", null, OFFICER),
+            new Endpoint(HttpMethod.POST, "/api/v1/risk/alerts/" + id() + "/resolution", "{\"resolution\":\"ok\"}",
+                    OFFICER),
             new Endpoint(HttpMethod.GET, "/api/v1/audit/risk/events", null, Set.of("auditor", "admin")),
             new Endpoint(HttpMethod.GET, "/api/v1/audit/risk/verification", null, Set.of("auditor", "admin")));
 
@@ -168,7 +177,8 @@ class RoleMatrixTests extends RiskServiceIntegrationTest {
                 select (select count(*) from rule_version) || '/' || (select count(*) from watchlist_entry
                         where removed_at is null) || '/' || (select count(*) from review_case where status <> 'OPEN')
                        || '/' || (select count(*) from register_risk) || '/' || (select count(*) from assessment)
-                       || '/' || (select count(*) from audit_entry)
+                       || '/' || (select count(*) from audit_entry) || '/' || (select count(*) from indicator)
+                       || '/' || (select count(*) from risk_alert where status <> 'OPEN')
                 """, String.class);
     }
 }
