@@ -40,7 +40,7 @@ public final class CompiledRule {
             return new Evaluation(Outcome.ERROR, failure);
         }
         try {
-            Object result = program.eval(facts.activation());
+            Object result = program.eval(facts.resolver());
             if (result instanceof Boolean hit) {
                 return hit ? Evaluation.HIT : Evaluation.NO_HIT;
             }

@@ -1,9 +1,13 @@
 package com.platform.risk.engine;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import dev.cel.runtime.CelVariableResolver;
 
 /**
  * The input facts of one assessment: a value for every {@link RuleVariable}, typed as CEL expects. Stored with the
@@ -12,9 +16,21 @@ import java.util.Map;
 public final class Facts {
 
     private final Map<String, Object> activation;
+    private final Map<String, Optional<Object>> resolved;
+    private final CelVariableResolver resolver;
 
     private Facts(Map<String, Object> activation) {
         this.activation = Collections.unmodifiableMap(activation);
+        // each value wrapped once, so that evaluating many rules neither copies the map nor allocates per lookup
+        Map<String, Optional<Object>> wrapped = new HashMap<>();
+        activation.forEach((name, value) -> wrapped.put(name, Optional.of(value)));
+        this.resolved = wrapped;
+        this.resolver = name -> resolved.getOrDefault(name, Optional.empty());
+    }
+
+    /** The facts as CEL's runtime looks variables up. */
+    CelVariableResolver resolver() {
+        return resolver;
     }
 
     /**
