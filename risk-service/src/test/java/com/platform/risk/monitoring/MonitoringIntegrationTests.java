@@ -156,6 +156,68 @@ class MonitoringIntegrationTests extends RiskServiceIntegrationTest {
     }
 
     @Test
+    void afterAResolutionAWarningWaitsForTheCoolDownButCriticalIsRaisedAtOnce() throws Exception {
+        UUID partner = goodPartner();
+        String id = indicator("REJECTION_RATE", "PARTNER:" + partner, "P1D", 0.3, 0.7, false);
+        assess(goodPayer(), partner, "10.00");
+        assess(rejected(partner));
+        Duration moved = Duration.ZERO;
+        try {
+            computation.computeDue();
+            String first = alertsOf(id).get(0).get("id").asString();
+            postJson("/api/v1/risk/alerts/" + first + "/resolution", Map.of("resolution", "known batch"), risk1())
+                    .andExpect(status().isOk());
+            clock.advance(Duration.ofHours(1));
+            moved = moved.plusHours(1);
+            computation.computeDue();
+            assertThat(alertsOf(id).size()).as("still 0.5, within the cool-down: no new warning").isEqualTo(1);
+
+            assess(rejected(partner));
+            assess(rejected(partner));
+            assess(rejected(partner));
+            clock.advance(Duration.ofHours(1));
+            moved = moved.plusHours(1);
+            computation.computeDue();
+            JsonNode alerts = alertsOf(id);
+            assertThat(alerts.size()).isEqualTo(2);
+            assertThat(alerts.get(0).get("level").asString()).isEqualTo("CRITICAL");
+            assertThat(alerts.get(0).get("status").asString()).isEqualTo("OPEN");
+        }
+        finally {
+            clock.advance(moved.negated());
+        }
+    }
+
+    @Test
+    void twoInstancesComputingAtOnceComputeEachIndicatorOnce() throws Exception {
+        String id = indicator("TRANSACTION_VOLUME", "PARTNER:" + UUID.randomUUID(), "PT1H", 100, 200, false);
+        Duration moved = Duration.ofHours(1);
+        clock.advance(moved);
+        try {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    computation.computeDue();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+            pool.shutdown();
+            assertThat(jdbc.queryForObject("select count(*) from indicator_value where indicator_id = ?::uuid",
+                    Long.class, id)).isEqualTo(1);
+        }
+        finally {
+            clock.advance(moved.negated());
+        }
+    }
+
+    @Test
     void anIndicatorIsValidated() throws Exception {
         postJson("/api/v1/risk/indicators", Map.of("name", "x", "metric", "REJECTION_RATE", "scope", "PLATFORM",
                 "window", "an hour", "warningThreshold", 0.1, "criticalThreshold", 0.2), risk1())

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {"logging.level.com.icegreen=WARN",
         // timed jobs are run by the tests themselves
-        "risk.jobs.kri-computation=1h", "risk.alerts.mailbox=risk-desk@example.test"})
+        "risk.jobs.kri-computation=1h", "risk.alerts.mailbox=risk-desk@example.test", "risk.alerts.cool-down=2h"})
 @AutoConfigureMockMvc
 // topics exist before the service starts and the broker creates none on first use, as in the local stack
 @EmbeddedKafka(partitions = 1, topics = {"platform.users.v1", "platform.partners.v1", "platform.transactions.v1",
