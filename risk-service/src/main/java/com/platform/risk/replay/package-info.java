@@ -1,0 +1,2 @@
+/** R2: replay of a draft rule over stored assessments (how many hits, which decisions would change). */
+package com.platform.risk.replay;
