@@ -34,12 +34,20 @@ class CreditBureauGateway implements CreditBureau {
                 throw new CreditBureauUnavailableException("circuit open", e);
             }
             throw new CreditBureauUnavailableException(feign != null && feign.status() > 0
-                    ? "HTTP " + feign.status() : e.getClass().getSimpleName(), e);
+                    ? "HTTP " + feign.status() : rootCause(e).getClass().getSimpleName(), e);
         }
         if (response == null || response.score() == null) {
             throw new CreditBureauUnavailableException("answer without a score", null);
         }
         return new Answer(response.score(), response.rating());
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
