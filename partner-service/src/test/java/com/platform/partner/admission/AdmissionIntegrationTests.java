@@ -31,8 +31,6 @@ class AdmissionIntegrationTests extends PartnerServiceIntegrationTest {
     @Autowired
     ApplicationService applications;
 
-    @Autowired
-
 
     private static JsonNode check(JsonNode application, String name) {
         for (JsonNode check : application.get("checks")) {
