@@ -14,6 +14,8 @@ import com.platform.partner.agreement.AgreementService;
 import com.platform.partner.agreement.ExpiryReminders;
 import com.platform.partner.agreement.QuotaPolicy;
 import com.platform.partner.credentials.CredentialService;
+import com.platform.partner.webhook.DeliverySender;
+import com.platform.partner.webhook.WebhookSettings;
 import com.platform.starter.support.PeriodicTask;
 
 /**
@@ -22,19 +24,21 @@ import com.platform.starter.support.PeriodicTask;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScheduledJobs.Periods.class, AdmissionPolicy.class, QuotaPolicy.class,
-        ExpiryReminders.Settings.class})
+        ExpiryReminders.Settings.class, WebhookSettings.class})
 class ScheduledJobs {
 
     /**
      * @param creditRetry how often pending credit checks are looked at (each waits its own retry interval)
      * @param agreementDates how often expiries and recorded terminations are applied and reminders sent
      * @param clientRevocation how often API clients that a termination left to revoke are removed
+     * @param webhookDelivery how often due webhook deliveries are sent
      */
     @ConfigurationProperties("partner.jobs")
     record Periods(
             @DefaultValue("15s") Duration creditRetry,
             @DefaultValue("10m") Duration agreementDates,
-            @DefaultValue("1m") Duration clientRevocation) {
+            @DefaultValue("1m") Duration clientRevocation,
+            @DefaultValue("1s") Duration webhookDelivery) {
     }
 
     @Bean
@@ -49,6 +53,11 @@ class ScheduledJobs {
             agreements.endDue();
             reminders.remindDue();
         });
+    }
+
+    @Bean
+    PeriodicTask webhookDeliveryJob(DeliverySender sender, Periods periods) {
+        return new PeriodicTask("webhook-delivery", periods.webhookDelivery(), sender::sendDue);
     }
 
     @Bean

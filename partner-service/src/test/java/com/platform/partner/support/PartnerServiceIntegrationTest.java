@@ -209,6 +209,15 @@ public abstract class PartnerServiceIntegrationTest {
         return code.append(CreditCode.checkCharacter(code.toString())).toString();
     }
 
+    /** A map of alternating keys and values, in order (Map.of stops at ten pairs). */
+    public static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     public static String freshEmail() {
         return "contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
