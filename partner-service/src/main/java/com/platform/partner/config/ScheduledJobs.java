@@ -14,6 +14,9 @@ import com.platform.partner.agreement.AgreementService;
 import com.platform.partner.agreement.ExpiryReminders;
 import com.platform.partner.agreement.QuotaPolicy;
 import com.platform.partner.credentials.CredentialService;
+import com.platform.partner.supervision.EvaluationPolicy;
+import com.platform.partner.supervision.EvaluationService;
+import com.platform.partner.supervision.InspectionService;
 import com.platform.partner.webhook.DeliverySender;
 import com.platform.partner.webhook.WebhookSettings;
 import com.platform.starter.support.PeriodicTask;
@@ -24,7 +27,8 @@ import com.platform.starter.support.PeriodicTask;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ScheduledJobs.Periods.class, AdmissionPolicy.class, QuotaPolicy.class,
-        ExpiryReminders.Settings.class, WebhookSettings.class})
+        ExpiryReminders.Settings.class, WebhookSettings.class,
+        EvaluationPolicy.class})
 class ScheduledJobs {
 
     /**
@@ -32,13 +36,15 @@ class ScheduledJobs {
      * @param agreementDates how often expiries and recorded terminations are applied and reminders sent
      * @param clientRevocation how often API clients that a termination left to revoke are removed
      * @param webhookDelivery how often due webhook deliveries are sent
+     * @param supervision how often overdue rectifications are flagged and the quarterly evaluation is looked at
      */
     @ConfigurationProperties("partner.jobs")
     record Periods(
             @DefaultValue("15s") Duration creditRetry,
             @DefaultValue("10m") Duration agreementDates,
             @DefaultValue("1m") Duration clientRevocation,
-            @DefaultValue("1s") Duration webhookDelivery) {
+            @DefaultValue("1s") Duration webhookDelivery,
+            @DefaultValue("1h") Duration supervision) {
     }
 
     @Bean
@@ -58,6 +64,14 @@ class ScheduledJobs {
     @Bean
     PeriodicTask webhookDeliveryJob(DeliverySender sender, Periods periods) {
         return new PeriodicTask("webhook-delivery", periods.webhookDelivery(), sender::sendDue);
+    }
+
+    @Bean
+    PeriodicTask supervisionJob(InspectionService inspections, EvaluationService evaluations, Periods periods) {
+        return new PeriodicTask("supervision", periods.supervision(), () -> {
+            inspections.markOverdue();
+            evaluations.evaluateLastQuarter();
+        });
     }
 
     @Bean
