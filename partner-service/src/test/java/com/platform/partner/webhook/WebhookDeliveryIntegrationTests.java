@@ -29,6 +29,24 @@ class WebhookDeliveryIntegrationTests extends PartnerServiceIntegrationTest {
     @Autowired
     DeliverySender sender;
 
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    TargetPolicy targets;
+
+    @Autowired
+    WebhookSettings settings;
+
+    @Autowired
+    com.platform.starter.audit.AuditTrail audit;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     WebhookReceiver receiver;
     long skipped;
 
@@ -217,6 +235,33 @@ class WebhookDeliveryIntegrationTests extends PartnerServiceIntegrationTest {
         assertThat(sender.sendDue()).isEqualTo(1);
         assertThat(receiver.received()).hasSize(1);
         assertThat(receiver.received().get(0).signatureValid()).isTrue();
+    }
+
+    @Test
+    void aRestartedServiceContinuesTheScheduleFromTheDatabase() throws Exception {
+        Signed signed = signed("MERCHANT");
+        UUID webhookId = subscribe(signed.partnerId(), List.of("transaction.paid"));
+        receiver.answer(503);
+        transactionPaid(signed.partnerId());
+        awaitDeliveries(webhookId, 1);
+        sender.sendDue();
+        // the process stops: its sender job with it
+        var job = context.getBean("webhookDeliveryJob", com.platform.starter.support.PeriodicTask.class);
+        job.stop();
+        try {
+            // a new process builds a new sender from nothing but the database and configuration
+            DeliverySender restarted = new DeliverySender(webhooks, targets, settings, audit, transaction, clock);
+            assertThat(restarted.sendDue()).as("the retry is not due yet").isZero();
+            skip(Duration.ofSeconds(6));
+            assertThat(restarted.sendDue()).isEqualTo(1);
+        }
+        finally {
+            job.start();
+        }
+        JsonNode delivery = deliveries(signed.partnerId(), webhookId).at("/items/0");
+        assertThat(delivery.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(delivery.get("history")).extracting(a -> a.get("statusCode").asInt()).containsExactly(503, 200);
+        assertThat(receiver.received()).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
     }
 
     @Test
