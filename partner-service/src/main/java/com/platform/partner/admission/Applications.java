@@ -1,5 +1,6 @@
 package com.platform.partner.admission;
 
+import com.platform.partner.partner.CreditCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

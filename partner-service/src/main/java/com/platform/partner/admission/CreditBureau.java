@@ -1,5 +1,7 @@
 package com.platform.partner.admission;
 
+import com.platform.partner.partner.CreditCode;
+
 /**
  * The external credit bureau (P2), as admission needs it. {@link CreditBureauGateway} calls it over HTTP.
  */

@@ -1,5 +1,6 @@
 package com.platform.partner.admission;
 
+import com.platform.partner.partner.CreditCode;
 import feign.FeignException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.springframework.stereotype.Component;

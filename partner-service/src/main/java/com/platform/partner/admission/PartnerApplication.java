@@ -1,5 +1,6 @@
 package com.platform.partner.admission;
 
+import com.platform.partner.partner.CreditCode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

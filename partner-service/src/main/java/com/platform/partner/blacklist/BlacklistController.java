@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.platform.partner.admission.CreditCode;
+import com.platform.partner.partner.CreditCode;
 import com.platform.partner.support.FreeText;
 import com.platform.partner.support.RuleViolation;
 import com.platform.starter.audit.AuditTrail;

@@ -1,5 +1,6 @@
 package com.platform.partner.admission;
 
+import com.platform.partner.partner.CreditCode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;

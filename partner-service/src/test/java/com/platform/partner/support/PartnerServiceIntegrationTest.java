@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.platform.partner.admission.CreditCode;
+import com.platform.partner.partner.CreditCode;
 import com.platform.testsupport.PlatformTestEnvironment;
 import com.platform.testsupport.TestTokens;
 

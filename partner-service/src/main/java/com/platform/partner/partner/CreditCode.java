@@ -1,4 +1,4 @@
-package com.platform.partner.admission;
+package com.platform.partner.partner;
 
 import java.util.Locale;
 import java.util.Optional;
