@@ -166,8 +166,6 @@ public class ApplicationService {
                 partners.insert(partner);
                 events.application(application.id(), PartnerEvents.ADMITTED, new PartnerEvents.Admitted(
                         application.id(), partner.id(), partner.type(), now));
-                events.partner(partner.id(), PartnerEvents.ADMITTED, new PartnerEvents.Admitted(application.id(),
-                        partner.id(), partner.type(), now));
                 audit.record("partner.admit", "partner", partner.id().toString(), null,
                         Map.of("status", partner.status(), "applicationId", application.id()));
             }

@@ -30,7 +30,7 @@ public class PartnerEvents {
     public static final String QUOTA_SET = "partner.quota-set";
 
     /** Event types a webhook may subscribe to (the partner's own events and its transactions' events). */
-    public static final List<String> PARTNER_EVENT_TYPES = List.of(ADMITTED, STATUS_CHANGED, GRADED,
+    public static final List<String> PARTNER_EVENT_TYPES = List.of(STATUS_CHANGED, GRADED,
             RECTIFICATION_OVERDUE, INSPECTED, "agreement.proposed", "agreement.signed", "agreement.amended",
             "agreement.terminated", "agreement.expiring", "agreement.expired");
 

@@ -68,8 +68,8 @@ class AgreementIntegrationTests extends PartnerServiceIntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(partnerView).contains(clientId).doesNotContain(secret);
 
-        assertThat(outboxTypes(PartnerEvents.TOPIC, partnerId)).containsExactly("partner.admitted",
-                "agreement.proposed", "partner.status-changed", "agreement.signed");
+        assertThat(outboxTypes(PartnerEvents.TOPIC, partnerId)).containsExactly("agreement.proposed",
+                "partner.status-changed", "agreement.signed");
         JsonNode signed = lastOutboxData(PartnerEvents.TOPIC, partnerId, "agreement.signed");
         assertThat(signed.get("commissionRate").asString()).isEqualTo("0.0500");
         assertThat(signed.get("apiQuotaPerMinute").asInt()).isEqualTo(120);
