@@ -1,0 +1,6 @@
+package com.platform.partner.supervision;
+
+/** api.md vocabulary: how serious an inspection finding is. */
+public enum Severity {
+    MINOR, MAJOR, CRITICAL
+}
