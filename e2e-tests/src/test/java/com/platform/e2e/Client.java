@@ -92,11 +92,27 @@ final class Client {
     /** A JSON request through the gateway. */
     static HttpResponse<String> send(String method, String path, String token, Object body)
             throws IOException, InterruptedException {
-        return send(URI.create(gateway() + path), method, token, body);
+        return send(URI.create(gateway() + path), method, token, body, java.util.Map.of());
+    }
+
+    /** A JSON POST through the gateway with an {@code Idempotency-Key} (and any further headers). */
+    static HttpResponse<String> post(String path, String token, Object body, String idempotencyKey,
+            String... headers) throws IOException, InterruptedException {
+        java.util.Map<String, String> all = new java.util.HashMap<>();
+        all.put("Idempotency-Key", idempotencyKey);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            all.put(headers[i], headers[i + 1]);
+        }
+        return send(URI.create(gateway() + path), "POST", token, body, all);
     }
 
     private static HttpResponse<String> send(URI uri, String method, String token, Object body)
             throws IOException, InterruptedException {
+        return send(uri, method, token, body, java.util.Map.of());
+    }
+
+    private static HttpResponse<String> send(URI uri, String method, String token, Object body,
+            java.util.Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -105,6 +121,7 @@ final class Client {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -168,6 +168,8 @@ final class Components {
         env.put("SPRING_MAIL_PORT", String.valueOf(layout.smtpPort()));
         env.put("THIRD_PARTY_BASE_URL", "http://localhost:" + layout.simulatorPort());
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
+        // partners' webhook receivers on a developer's machine listen on loopback (refused in production)
+        env.put("PARTNER_WEBHOOKS_ALLOW_LOOPBACK", "true");
         // every service finds the others' internal APIs (Feign) by the variables the gateway uses for its routes
         for (PlatformService other : PlatformService.all()) {
             env.put(other.envPrefix + "_SERVICE_URL", "http://localhost:" + other.port(layout));
