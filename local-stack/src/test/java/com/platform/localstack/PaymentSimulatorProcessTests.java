@@ -189,20 +189,6 @@ class PaymentSimulatorProcessTests {
         assertThat(get("/payments/v1/statements").statusCode()).isEqualTo(400);
     }
 
-    @Test
-    void theSimulatorAndTransactionServiceShareOneGeneratedSecretKeptBeforeItIsHandedOut() throws Exception {
-        String given = components.simulator().environment().get("PAYMENT_SIMULATOR_CALLBACK_SECRET");
-        assertThat(given).hasSizeGreaterThanOrEqualTo(43)
-                .isEqualTo(components.service(PlatformService.TRANSACTION).environment()
-                        .get("PAYMENT_SIMULATOR_CALLBACK_SECRET"));
-        assertThat(Files.readString(home.resolve("secrets.properties"))).contains(given);
-        assertThat(new Components(layout, Secrets.load(layout)).simulator().environment()
-                .get("PAYMENT_SIMULATOR_CALLBACK_SECRET")).as("the same on the next start").isEqualTo(given);
-        assertThat(components.service(PlatformService.USER).environment())
-                .doesNotContainKey("PAYMENT_SIMULATOR_CALLBACK_SECRET");
-        assertThat(Components.PAYMENT_SIMULATOR_EXTENSION).isEqualTo(PaymentSimulator.class.getName());
-    }
-
     private Callback delivered(UUID paymentId) {
         return callbacks.stream()
                 .filter(c -> c.answered() == 200 && c.json().get("paymentId").asString().equals(paymentId.toString()))
