@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * memory and a restart starts with an empty statement.
  *
  * <p>Only the JDK and WireMock's own API are used: the simulator runs on wiremock-standalone's classpath, not the
- * launcher's. The secret and the signatures are never logged.
+ * launcher's; the package is compiled for Java 11, the oldest JRE WireMock 3's Docker images ship. The secret and
+ * the signatures are never logged.
  */
 public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
 
@@ -86,7 +86,35 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9/_.-]{0,200}");
 
     /** Where results go and how: from the environment in the simulator process, explicit in tests. */
-    public record Settings(URI callbackBaseUrl, String secret, Duration delay, Path statementFile) {
+    public static final class Settings {
+
+        private final URI callbackBaseUrl;
+        private final String secret;
+        private final Duration delay;
+        private final Path statementFile;
+
+        public Settings(URI callbackBaseUrl, String secret, Duration delay, Path statementFile) {
+            this.callbackBaseUrl = callbackBaseUrl;
+            this.secret = secret;
+            this.delay = delay;
+            this.statementFile = statementFile;
+        }
+
+        public URI callbackBaseUrl() {
+            return callbackBaseUrl;
+        }
+
+        String secret() {
+            return secret;
+        }
+
+        public Duration delay() {
+            return delay;
+        }
+
+        public Path statementFile() {
+            return statementFile;
+        }
 
         public static Settings fromEnvironment(Map<String, String> env) {
             String url = blankToNull(env.get("PAYMENT_SIMULATOR_CALLBACK_URL"));
@@ -102,9 +130,85 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
     }
 
     /** One payment as the provider knows it; {@code callback} is PENDING, DELIVERED, REFUSED or GAVE_UP. */
-    record Payment(UUID paymentId, String providerPaymentId, UUID transactionId, String method, String amount,
-            String currency, String callbackPath, String status, String reason, Instant acceptedAt,
-            Instant completedAt, String callback) {
+    static final class Payment {
+
+        private final UUID paymentId;
+        private final String providerPaymentId;
+        private final UUID transactionId;
+        private final String method;
+        private final String amount;
+        private final String currency;
+        private final String callbackPath;
+        private final String status;
+        private final String reason;
+        private final Instant acceptedAt;
+        private final Instant completedAt;
+        private final String callback;
+
+        Payment(UUID paymentId, String providerPaymentId, UUID transactionId, String method, String amount,
+                String currency, String callbackPath, String status, String reason, Instant acceptedAt,
+                Instant completedAt, String callback) {
+            this.paymentId = paymentId;
+            this.providerPaymentId = providerPaymentId;
+            this.transactionId = transactionId;
+            this.method = method;
+            this.amount = amount;
+            this.currency = currency;
+            this.callbackPath = callbackPath;
+            this.status = status;
+            this.reason = reason;
+            this.acceptedAt = acceptedAt;
+            this.completedAt = completedAt;
+            this.callback = callback;
+        }
+
+        UUID paymentId() {
+            return paymentId;
+        }
+
+        String providerPaymentId() {
+            return providerPaymentId;
+        }
+
+        UUID transactionId() {
+            return transactionId;
+        }
+
+        String method() {
+            return method;
+        }
+
+        String amount() {
+            return amount;
+        }
+
+        String currency() {
+            return currency;
+        }
+
+        String callbackPath() {
+            return callbackPath;
+        }
+
+        String status() {
+            return status;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        Instant acceptedAt() {
+            return acceptedAt;
+        }
+
+        Instant completedAt() {
+            return completedAt;
+        }
+
+        String callback() {
+            return callback;
+        }
 
         boolean completed() {
             return completedAt != null;
@@ -289,9 +393,10 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
         UUID paymentId = uuid(map.get("paymentId"), "paymentId", true);
         UUID transactionId = uuid(map.get("transactionId"), "transactionId", false);
         String method = text(map.get("method"), "method", METHOD);
-        if (!(map.get("amount") instanceof Map<?, ?> money)) {
+        if (!(map.get("amount") instanceof Map)) {
             throw new IllegalArgumentException("amount must be {amount, currency}");
         }
+        Map<?, ?> money = (Map<?, ?>) map.get("amount");
         String amount = text(money.get("amount"), "amount.amount", AMOUNT);
         if (new BigDecimal(amount).signum() <= 0) {
             throw new IllegalArgumentException("amount.amount must be positive");
@@ -319,10 +424,10 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
     }
 
     private static String text(Object value, String field, Pattern pattern) {
-        if (!(value instanceof String text) || !pattern.matcher(text).matches()) {
+        if (!(value instanceof String) || !pattern.matcher((String) value).matches()) {
             throw new IllegalArgumentException(field + " must match " + pattern.pattern());
         }
-        return text;
+        return (String) value;
     }
 
     // ---- the callback
@@ -416,7 +521,11 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            StringBuilder hex = new StringBuilder("sha256=");
+            for (byte b : mac.doFinal(body)) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -452,7 +561,7 @@ public final class PaymentSimulator implements ResponseDefinitionTransformerV2 {
                     item.put("completedAt", p.completedAt().toString());
                     return item;
                 })
-                .toList();
+                .collect(java.util.stream.Collectors.toList());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", "simulator");
         body.put("from", from.toString());
