@@ -140,15 +140,48 @@ final class Components {
                 Health.http("http://localhost:" + layout.mailApiPort() + "/api/service/readiness"));
     }
 
+    /** The payment simulator's provider id: transaction-service's {@code transaction.payments.providers.simulator}. */
+    static final String PAYMENT_SIMULATOR = "simulator";
+    /** By name: the class needs WireMock's API, which is on the simulator's classpath, not the launcher's. */
+    static final String PAYMENT_SIMULATOR_EXTENSION = "com.platform.localstack.simulator.PaymentSimulator";
+
+    /**
+     * WireMock standalone with the payment simulator's extension on its classpath (only the extension's own
+     * location, not the launcher's libraries): it calls transaction-service back, signed with the shared secret,
+     * and keeps its statement under {@code .platform/data/simulator} (wiped by ./platform reset with the databases).
+     */
     ChildProcess simulator() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PAYMENT_SIMULATOR_CALLBACK_URL", "http://localhost:" + PlatformService.TRANSACTION.port(layout));
+        env.put("PAYMENT_SIMULATOR_CALLBACK_SECRET", secrets.callbackSecret(PAYMENT_SIMULATOR));
+        env.put("PAYMENT_SIMULATOR_STATEMENT_FILE", layout.data("simulator").resolve("payments.jsonl").toString());
+        String delay = layout.env().get("PAYMENT_SIMULATOR_CALLBACK_DELAY_MS");
+        if (delay != null) {
+            env.put("PAYMENT_SIMULATOR_CALLBACK_DELAY_MS", delay);
+        }
+        String classpath = layout.tools().resolve("wiremock-standalone.jar") + java.io.File.pathSeparator
+                + extensionLocation();
         return new ChildProcess("simulator", "http://localhost:" + layout.simulatorPort()
                 + " (identity, credit bureau, SMS, payments)",
-                List.of(JAVA, "-Xmx256m", "-jar", layout.tools().resolve("wiremock-standalone.jar").toString(),
+                List.of(JAVA, "-Xmx256m", "--add-exports", "java.base/sun.security.x509=ALL-UNNAMED",
+                        "-cp", classpath, "wiremock.Run",
                         "--port", String.valueOf(layout.simulatorPort()), "--root-dir",
                         layout.repository().resolve("local-stack/wiremock").toString(), "--disable-banner",
-                        "--global-response-templating"),
-                Map.of(), layout.home(), layout,
+                        "--global-response-templating", "--extensions",
+                        PAYMENT_SIMULATOR_EXTENSION),
+                env, layout.home(), layout,
                 Health.http("http://localhost:" + layout.simulatorPort() + "/__admin/health"));
+    }
+
+    /** Where the extension's classes are: local-stack's classes directory (or its jar), like this class. */
+    private static String extensionLocation() {
+        try {
+            return Path.of(Components.class.getProtectionDomain()
+                    .getCodeSource().getLocation().toURI()).toAbsolutePath().toString();
+        }
+        catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     ChildProcess service(PlatformService service) {
@@ -170,6 +203,10 @@ final class Components {
         env.put("TRACING_SAMPLING_PROBABILITY", "1.0");
         // partners' webhook receivers on a developer's machine listen on loopback (refused in production)
         env.put("PARTNER_WEBHOOKS_ALLOW_LOOPBACK", "true");
+        if (service == PlatformService.TRANSACTION) {
+            // verifies the simulator's signed payment callbacks
+            env.put("PAYMENT_SIMULATOR_CALLBACK_SECRET", secrets.callbackSecret(PAYMENT_SIMULATOR));
+        }
         // every service finds the others' internal APIs (Feign) by the variables the gateway uses for its routes
         for (PlatformService other : PlatformService.all()) {
             env.put(other.envPrefix + "_SERVICE_URL", "http://localhost:" + other.port(layout));

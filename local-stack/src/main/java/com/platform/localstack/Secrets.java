@@ -23,8 +23,8 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 
 /**
  * Local secrets, generated on the first start and kept in {@code .platform/secrets.properties} (owner-only, never
- * in Git): database passwords, the services' Keycloak client secrets, the demo staff passwords and the field
- * encryption keysets. A reset keeps them, so a developer's notes stay valid.
+ * in Git): database passwords, the services' Keycloak client secrets, the demo staff passwords, the payment
+ * simulator's callback signing secret and the field encryption keysets. A reset keeps them, so a developer's notes stay valid.
  *
  * <p>Each value is written to the file before it is handed out: a keyset that encrypted a record and was then lost
  * with the launcher would make that record unreadable forever (issue 9: keysets generated after the only save).
@@ -55,6 +55,15 @@ final class Secrets {
     String password(String name) {
         return computeIfAbsent("password." + name, () -> {
             byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+    }
+
+    /** The HMAC secret a payment provider signs its callbacks with (shared by the simulator and transaction-service). */
+    String callbackSecret(String provider) {
+        return computeIfAbsent("secret.callback." + provider, () -> {
+            byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         });

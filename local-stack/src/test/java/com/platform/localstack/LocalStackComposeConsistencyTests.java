@@ -115,6 +115,24 @@ class LocalStackComposeConsistencyTests {
         assertThat(service("kafka").get("image")).asString().endsWith(":" + System.getProperty("kafka.version"));
     }
 
+    /** The payment simulator calls back in compose as locally: the same extension, variables and shared secret. */
+    @Test
+    void composeSimulatorRunsThePaymentExtensionWithTheLocalStacksVariables() {
+        Components components = components();
+        assertThat(environment("simulator")).containsAll(components.simulator().environment().keySet());
+        assertThat(service("simulator").get("command").toString())
+                .contains("--extensions, " + Components.PAYMENT_SIMULATOR_EXTENSION);
+        assertThat(service("simulator").get("volumes").toString())
+                .contains("./local-stack/target/local-stack-0.1.0-SNAPSHOT-payment-simulator.jar:/var/wiremock/extensions/");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> simulatorEnv = (Map<String, Object>) service("simulator").get("environment");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> transactionEnv = (Map<String, Object>) service("transaction-service").get("environment");
+        assertThat(simulatorEnv.get("PAYMENT_SIMULATOR_CALLBACK_SECRET"))
+                .isEqualTo(transactionEnv.get("PAYMENT_SIMULATOR_CALLBACK_SECRET"));
+        assertThat(simulatorEnv.get("PAYMENT_SIMULATOR_CALLBACK_URL")).isEqualTo("http://transaction-service:8083");
+    }
+
     @Test
     void composeHoldsNoSecretValues() throws Exception {
         String text = Files.readString(Path.of("../docker-compose.yml"));
