@@ -47,6 +47,11 @@ final class ChildProcess implements Component {
         return environment;
     }
 
+    /** The command line it is started with (without the {@code setsid} in front). */
+    List<String> command() {
+        return command;
+    }
+
     @Override
     public String address() {
         return address;

@@ -16,8 +16,17 @@ final class Components {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Fast start-up matters more than peak throughput on a laptop.
-    private static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    static final List<String> SERVICE_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xss512k", "-Xmx384m");
+    /**
+     * The gateway is every request's first hop, and a reactive proxy allocates a lot of short-lived garbage per
+     * request: C1-only code and SerialGC in 384 MB made it the stack's bottleneck (docs/performance.md,
+     * gateway-vs-direct: young pauses of 0.3-1 s, each stalling every request in flight). So it gets the full JIT
+     * (C2), the throughput collector with one GC thread per core, and a fixed heap with a large young generation:
+     * short pauses that copy only the requests in flight; almost nothing lives long in a gateway.
+     */
+    static final List<String> GATEWAY_JVM = List.of("-XX:+UseParallelGC", "-Xss512k", "-Xms512m", "-Xmx512m",
+            "-Xmn320m");
 
     /** The launcher's own classpath, absolute: children run in another working directory. */
     private static final String CLASSPATH = java.util.Arrays.stream(
@@ -212,8 +221,8 @@ final class Components {
             env.put(other.envPrefix + "_SERVICE_URL", "http://localhost:" + other.port(layout));
         }
         String base = "http://localhost:" + service.port(layout);
-        return new ChildProcess(service.module, base, javaJar(layout.moduleJar(service.module)), env,
-                layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
+        return new ChildProcess(service.module, base, javaJar(SERVICE_JVM, layout.moduleJar(service.module)),
+                env, layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
     }
 
     ChildProcess gateway() {
@@ -226,14 +235,14 @@ final class Components {
             env.put(service.envPrefix + "_SERVICE_URL", "http://localhost:" + service.port(layout));
         }
         String base = "http://localhost:" + layout.gatewayPort();
-        return new ChildProcess("gateway", base, javaJar(layout.moduleJar("gateway")), env, layout.home(),
-                layout, Health.http(base + "/actuator/health/readiness"));
+        return new ChildProcess("gateway", base, javaJar(GATEWAY_JVM, layout.moduleJar("gateway")), env,
+                layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
     }
 
-    private static List<String> javaJar(Path jar) {
+    private static List<String> javaJar(List<String> jvmOptions, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
-        command.addAll(SERVICE_JVM);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;

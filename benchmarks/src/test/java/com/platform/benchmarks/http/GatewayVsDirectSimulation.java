@@ -1,5 +1,7 @@
 package com.platform.benchmarks.http;
 
+import java.util.List;
+
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -13,7 +15,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public class GatewayVsDirectSimulation extends SideBySideSimulation {
 
     public GatewayVsDirectSimulation() throws Exception {
-        super("gateway-vs-direct", "direct", "gateway", "100,200,300,400,500,600,800");
+        super("gateway-vs-direct", "direct", "gateway", "100,200,300,400,500,600,800",
+                List.of("gateway", "user-service"));
         String token = new LocalStackAccess(new RunRecord("gateway-vs-direct")).registeredPersonToken();
         run(http("direct").get(LocalStackAccess.userService() + "/api/v1/users/me")
                         .header("Authorization", "Bearer " + token),

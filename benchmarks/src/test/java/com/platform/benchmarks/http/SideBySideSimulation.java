@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.platform.benchmarks.stack.CpuMeter;
 import com.platform.benchmarks.stack.RunRecord;
 
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -32,6 +35,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * from Gatling's response times, whole milliseconds), errors, completed requests. The sustainable rate of a
  * variant is the highest step it served with no error, at least 95 % of the offered requests completed within
  * the step and p99 under the latency bound; the ratio of the two sustainable rates is the scenario's figure.
+ * Per step and metered JVM also the CPU milliseconds it spent per completed request ({@link CpuMeter}, from the
+ * step's first to its last response): what a request costs each JVM, which a shared machine's other load distorts
+ * far less than the latency.
  *
  * <p>Settings (system properties, set by {@code ./platform bench} from the environment): {@code bench.rates}
  * (requests per second, comma-separated), {@code bench.step} (seconds per variant and rate),
@@ -48,20 +54,30 @@ public abstract class SideBySideSimulation extends Simulation {
     private final long p99BoundMs = Long.getLong("bench.p99bound", 100);
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAccumulator> firstResponse = new ConcurrentHashMap<>();
+    private final Map<String, LongAccumulator> lastResponse = new ConcurrentHashMap<>();
     private final RunRecord record;
+    private final List<String> metered;
+    private CpuMeter cpu;
 
-    protected SideBySideSimulation(String scenarioName, String nameA, String nameB, String defaultRates) {
+    /**
+     * @param metered the stack's components (as named in {@code .platform/run}) whose CPU per request is recorded
+     */
+    protected SideBySideSimulation(String scenarioName, String nameA, String nameB, String defaultRates,
+            List<String> metered) {
         this.scenarioName = scenarioName;
         this.nameA = nameA;
         this.nameB = nameB;
         this.rates = Arrays.stream(System.getProperty("bench.rates", defaultRates).split(","))
                 .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
         this.record = new RunRecord(scenarioName);
+        this.metered = metered;
     }
 
     /** Call at the end of the subclass constructor, once the two requests can be built. */
     protected final void run(HttpRequestActionBuilder a, HttpRequestActionBuilder b) {
         record.markStarted();
+        cpu = new CpuMeter(record.repository(), metered);
         HttpProtocolBuilder protocol = http.shareConnections().disableCaching().disableWarmUp();
         List<PopulationBuilder> phases = new ArrayList<>();
         phases.add(phase("warmup", nameA, a, rates[0], warmupSeconds));
@@ -88,6 +104,11 @@ public abstract class SideBySideSimulation extends Simulation {
                 .exec(request.check(responseTimeInMillis().saveAs("rt"), status().is(200)))
                 .exec(session -> {
                     if (recorded) {
+                        long now = System.nanoTime();
+                        firstResponse.computeIfAbsent(key, k -> new LongAccumulator(Math::min, Long.MAX_VALUE))
+                                .accumulate(now);
+                        lastResponse.computeIfAbsent(key, k -> new LongAccumulator(Math::max, Long.MIN_VALUE))
+                                .accumulate(now);
                         if (session.isFailed() || !session.contains("rt")) {
                             errors.computeIfAbsent(key, k -> new LongAdder()).increment();
                         }
@@ -136,6 +157,37 @@ public abstract class SideBySideSimulation extends Simulation {
                     ha.getTotalCount(), RunRecord.percentiles(hb), eb, hb.getTotalCount(), ratio));
         }
         int top = rates[rates.length - 1];
+        cpu.close();
+        if (!cpu.components().isEmpty()) {
+            lines.add("");
+            lines.add("CPU milliseconds per completed request (user + system time of the JVM from its step's first"
+                    + " to its last response, divided by the requests completed):");
+            lines.add("");
+            StringBuilder header = new StringBuilder("| offered req/s |");
+            StringBuilder rule = new StringBuilder("|---:|");
+            for (String variant : List.of(nameA, nameB)) {
+                for (String component : cpu.components()) {
+                    header.append(' ').append(variant).append(": ").append(component).append(" |");
+                    rule.append("---:|");
+                }
+            }
+            lines.add(header.toString());
+            lines.add(rule.toString());
+            for (int rate : rates) {
+                StringBuilder row = new StringBuilder("| " + rate + " |");
+                for (String variant : List.of(nameA, nameB)) {
+                    String key = variant + "@" + rate;
+                    Histogram h = latencies.get(key);
+                    for (String component : cpu.components()) {
+                        OptionalDouble millis = h == null || h.getTotalCount() < 2 ? OptionalDouble.empty()
+                                : cpu.cpuMillis(component, firstResponse.get(key).get(), lastResponse.get(key).get());
+                        row.append(millis.isPresent()
+                                ? String.format(" %.2f |", millis.getAsDouble() / h.getTotalCount()) : " - |");
+                    }
+                }
+                lines.add(row.toString());
+            }
+        }
         lines.add("");
         lines.add(String.format("Sustainable (no error, >= 95 %% completed, p99 <= %d ms): %s %s req/s, %s %s req/s;"
                         + " %s / %s = **%s**.", p99BoundMs, nameA, atLeast(sustainableA, top), nameB,

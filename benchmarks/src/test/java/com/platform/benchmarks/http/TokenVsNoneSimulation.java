@@ -1,5 +1,7 @@
 package com.platform.benchmarks.http;
 
+import java.util.List;
+
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -13,7 +15,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public class TokenVsNoneSimulation extends SideBySideSimulation {
 
     public TokenVsNoneSimulation() throws Exception {
-        super("token-vs-none", "none", "token", "300,600,900,1200,1500,1800");
+        super("token-vs-none", "none", "token", "300,600,900,1200,1500,1800",
+                List.of("partner-service"));
         String token = new LocalStackAccess(new RunRecord("token-vs-none")).demoToken("auditor");
         String url = LocalStackAccess.partnerService() + "/actuator/health";
         run(http("none").get(url), http("token").get(url).header("Authorization", "Bearer " + token));
