@@ -42,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.platform.partner.partner.CreditCode;
+import com.platform.testsupport.MutableClock;
 import com.platform.testsupport.PlatformTestEnvironment;
 import com.platform.testsupport.TestTokens;
 

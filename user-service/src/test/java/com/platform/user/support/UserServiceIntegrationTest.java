@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.platform.testsupport.MutableClock;
 import com.platform.testsupport.PlatformTestEnvironment;
 import com.platform.testsupport.TestTokens;
 import com.platform.user.directory.UserDirectory;

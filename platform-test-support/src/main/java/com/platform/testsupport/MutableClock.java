@@ -1,4 +1,4 @@
-package com.platform.partner.support;
+package com.platform.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
