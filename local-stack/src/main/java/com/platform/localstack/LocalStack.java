@@ -138,6 +138,16 @@ public final class LocalStack implements AutoCloseable {
         started().stream().filter(c -> c.name().equals(name)).forEach(Component::stop);
     }
 
+    /** Starts a component stopped with {@link #stop} again, on the same data, and waits until it is healthy. */
+    public void startAgain(String name) throws Exception {
+        List<Component> named = started().stream().filter(c -> c.name().equals(name)).toList();
+        for (Component component : named) {
+            say("starting " + component.name() + " again");
+            component.start();
+        }
+        waitHealthy(named, Duration.ofMinutes(3));
+    }
+
     @Override
     public void close() {
         stopAll();
@@ -171,6 +181,10 @@ public final class LocalStack implements AutoCloseable {
             component.start();
             tier.add(component);
         }
+        waitHealthy(components, timeout);
+    }
+
+    private void waitHealthy(List<? extends Component> components, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Component> waiting = new ArrayList<>(components);
         while (!waiting.isEmpty()) {
