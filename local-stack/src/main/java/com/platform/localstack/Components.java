@@ -108,12 +108,16 @@ final class Components {
         Files.createDirectories(imports);
         Path realm = layout.repository().resolve("local-stack/keycloak/platform-realm.json");
         Path imported = imports.resolve("platform-realm.json");
-        // Keycloak imports a realm only once: say so when the file changed after that import
+        // Keycloak imports a realm only once. The copy in data/import is what it imported: keep it while the data
+        // lives, so that the warning comes back on every start until ./platform reset, instead of only once.
         if (Files.exists(home.resolve("data/h2")) && Files.exists(imported) && Files.mismatch(realm, imported) != -1) {
             System.out.println("WARNING: local-stack/keycloak/platform-realm.json changed since Keycloak imported it."
-                    + " Keycloak keeps the old realm until you run ./platform reset.");
+                    + " Keycloak keeps the old realm (new accounts, clients and rights are missing) until you run"
+                    + " ./platform reset.");
         }
-        Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
+        else {
+            Files.copy(realm, imported, StandardCopyOption.REPLACE_EXISTING);
+        }
         Map<String, String> env = new HashMap<>(realmPlaceholders());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "keycloak-admin");
