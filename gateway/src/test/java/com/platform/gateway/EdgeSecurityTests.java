@@ -1,11 +1,52 @@
 package com.platform.gateway;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
+
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EdgeSecurityTests extends GatewayIntegrationTest {
+
+    @Autowired
+    WebSessionManager sessions;
+
+    /**
+     * The edge is stateless: neither a routed call with a token nor a refused one without gets a web session (looking
+     * one up for the security context or a saved request created one per request, each costing a SecureRandom id and
+     * two scheduler hops).
+     */
+    @Test
+    void noRequestCreatesAWebSession() {
+        DefaultWebSessionManager manager = (DefaultWebSessionManager) sessions;
+        var original = manager.getSessionStore();
+        AtomicInteger created = new AtomicInteger();
+        manager.setSessionStore(new InMemoryWebSessionStore() {
+            @Override
+            public Mono<WebSession> createWebSession() {
+                created.incrementAndGet();
+                return super.createWebSession();
+            }
+        });
+        try {
+            client().get().uri("/api/v1/users/me").header("Authorization", "Bearer " + freshUserToken()).exchange()
+                    .expectStatus().isOk();
+            client().get().uri("/api/v1/users/me").exchange().expectStatus().isUnauthorized();
+            client().get().uri("/api/v1/registrations/1").exchange().expectStatus().isOk();
+            assertThat(created).hasValue(0);
+        }
+        finally {
+            manager.setSessionStore(original);
+        }
+    }
 
     @Test
     void noTokenIsUnauthorizedProblemWithRequestId() {
