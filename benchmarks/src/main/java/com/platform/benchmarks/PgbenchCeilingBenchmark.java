@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,9 +41,26 @@ public final class PgbenchCeilingBenchmark {
     public static void main(String[] args) throws Exception {
         RunRecord record = new RunRecord("pgbench-ceiling");
         record.markStarted();
-        int seconds = Integer.getInteger("bench.seconds", 15);
-        int[] clients = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        Ceiling ceiling = measure(Integer.getInteger("bench.seconds", 15), Arrays.stream(System.getProperty(
+                "bench.clients", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray());
+        record.append(ceiling.description(), ceiling.lines());
+    }
+
+    /**
+     * What pgbench committed per client count, for a record of its own or beside another scenario's figures.
+     *
+     * @param transactionsPerSecond by client count
+     */
+    public record Ceiling(String description, List<String> lines, Map<Integer, Double> transactionsPerSecond) {
+
+        /** The highest rate of any client count: the ceiling a write path is compared with. */
+        public double best() {
+            return transactionsPerSecond.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        }
+    }
+
+    /** Runs pgbench at each client count for {@code seconds} in a scratch database that is dropped after. */
+    public static Ceiling measure(int seconds, int[] clients) throws Exception {
         int port = LocalStackAccess.postgresPort();
         String base = "jdbc:postgresql://localhost:" + port + "/";
         String settings;
@@ -56,6 +75,7 @@ public final class PgbenchCeilingBenchmark {
         }
         Path work = Files.createTempDirectory("pgbench-ceiling");
         List<String> lines = new ArrayList<>();
+        Map<Integer, Double> rates = new LinkedHashMap<>();
         lines.add("| clients | transactions/s | latency p50 / p90 / p99 / max ms |");
         lines.add("|---:|---:|---|");
         try {
@@ -98,8 +118,12 @@ public final class PgbenchCeilingBenchmark {
                 }
                 Matcher tps = TPS.matcher(out);
                 Histogram latency = latencies(logs);
-                lines.add(String.format("| %d | %s | %s |", count, tps.find() ? String.format("%.0f",
-                        Double.parseDouble(tps.group(1))) : "?", RunRecord.percentiles(latency)));
+                String rate = "?";
+                if (tps.find()) {
+                    rates.put(count, Double.parseDouble(tps.group(1)));
+                    rate = String.format("%.0f", rates.get(count));
+                }
+                lines.add(String.format("| %d | %s | %s |", count, rate, RunRecord.percentiles(latency)));
                 System.out.println(lines.get(lines.size() - 1));
             }
         }
@@ -112,9 +136,9 @@ public final class PgbenchCeilingBenchmark {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        record.append(String.format("pgbench, one transaction = one row + its outbox row (starter schema), %d s per"
-                + " client count, pgbench and the server on this machine beside the running stack; server %s. Scratch database `%s`, dropped after.", seconds, settings, DATABASE),
-                lines);
+        return new Ceiling(String.format("pgbench, one transaction = one row + its outbox row (starter schema), %d s"
+                + " per client count, pgbench and the server on this machine beside the running stack; server %s."
+                + " Scratch database `%s`, dropped after.", seconds, settings, DATABASE), lines, rates);
     }
 
     private static String setting(Statement statement, String name) throws Exception {

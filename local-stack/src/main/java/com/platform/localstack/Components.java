@@ -225,7 +225,7 @@ final class Components {
             env.put(other.envPrefix + "_SERVICE_URL", "http://localhost:" + other.port(layout));
         }
         String base = "http://localhost:" + service.port(layout);
-        return new ChildProcess(service.module, base, javaJar(SERVICE_JVM, layout.moduleJar(service.module)),
+        return new ChildProcess(service.module, base, javaJar(serviceJvm(), layout.moduleJar(service.module)),
                 env, layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
     }
 
@@ -241,6 +241,15 @@ final class Components {
         String base = "http://localhost:" + layout.gatewayPort();
         return new ChildProcess("gateway", base, javaJar(GATEWAY_JVM, layout.moduleJar("gateway")), env,
                 layout.home(), layout, Health.http(base + "/actuator/health/readiness"));
+    }
+
+    /**
+     * {@link #SERVICE_JVM} unless {@code PLATFORM_SERVICE_JVM_OPTIONS} replaces it (space-separated), e.g. C2 and a
+     * larger heap when the stack is started to be measured (docs/performance.md) rather than to be developed on.
+     */
+    List<String> serviceJvm() {
+        String options = layout.env().get("PLATFORM_SERVICE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? SERVICE_JVM : List.of(options.trim().split("\\s+"));
     }
 
     private static List<String> javaJar(List<String> jvmOptions, Path jar) {

@@ -46,4 +46,17 @@ class JvmOptionsTests {
             assertThat(command.get(command.size() - 1)).as(service.module).contains(service.module);
         }
     }
+
+    @Test
+    void aStackStartedToBeMeasuredGivesTheServicesTheOptionsItIsGiven() {
+        StackLayout layout = new StackLayout(repository, Map.of("PLATFORM_SERVICE_JVM_OPTIONS",
+                " -XX:+UseParallelGC  -Xmx512m "));
+        Components components = new Components(layout, Secrets.load(layout));
+        for (PlatformService service : PlatformService.all()) {
+            List<String> command = components.service(service).command();
+            assertThat(command.subList(1, command.size() - 2)).as(service.module)
+                    .containsExactly("-XX:+UseParallelGC", "-Xmx512m");
+        }
+        assertThat(components.gateway().command()).contains("-Xmn320m");
+    }
 }

@@ -57,6 +57,19 @@ public final class LocalStackAccess {
         return "http://localhost:" + port("PARTNER_SERVICE_PORT", 8082);
     }
 
+    public static String transactionService() {
+        return "http://localhost:" + port("TRANSACTION_SERVICE_PORT", 8083);
+    }
+
+    public static String riskService() {
+        return "http://localhost:" + port("RISK_SERVICE_PORT", 8084);
+    }
+
+    /** JDBC URL of one of the stack's databases (users, partners, transactions, risk); user postgres, no password. */
+    public static String database(String name) {
+        return "jdbc:postgresql://localhost:" + postgresPort() + "/" + name;
+    }
+
     static String keycloak() {
         return "http://localhost:" + port("KEYCLOAK_PORT", 8180);
     }
@@ -95,11 +108,34 @@ public final class LocalStackAccess {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
+    /** A token by the client-credentials grant of a service's own client ({@code transaction-service}, ...). */
+    public String serviceToken(String module) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak()
+                        + "/realms/platform/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "client_credentials",
+                        "client_id", module, "client_secret", secret("password.client." + module))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + module + ": " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
     /** Registers a person by e-mail at user-service, verifies the code from the local inbox, returns a token. */
     public String registeredPersonToken() throws IOException, InterruptedException {
+        return registered("PERSON").token();
+    }
+
+    /** Someone registered and verified for the run (level L1), with a token. */
+    public record Registered(String userId, String email, String token) {
+    }
+
+    /** Registers an account of this type ({@code PERSON} or {@code ENTERPRISE}) by e-mail and verifies it. */
+    public Registered registered(String accountType) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return registerOnce();
+                return registerOnce(accountType);
             }
             catch (IllegalStateException e) {
                 // a cold service (its first Keycloak call) under the machine's other load may time out once
@@ -111,13 +147,14 @@ public final class LocalStackAccess {
         }
     }
 
-    private String registerOnce() throws IOException, InterruptedException {
+    private Registered registerOnce(String accountType) throws IOException, InterruptedException {
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         JsonNode registered = JSON.readTree(post(userService() + "/api/v1/registrations", JSON.writeValueAsString(Map.of(
-                "channel", "EMAIL", "email", email, "password", password, "displayName", "Bench Person"))));
+                "channel", "EMAIL", "email", email, "password", password, "displayName", "Bench Person",
+                "accountType", accountType))));
         String code = null;
         for (int attempt = 0; attempt < 40 && code == null; attempt++) {
             Thread.sleep(500);
@@ -128,7 +165,29 @@ public final class LocalStackAccess {
         }
         post(userService() + "/api/v1/registrations/" + registered.get("registrationId").asString() + "/verification",
                 JSON.writeValueAsString(Map.of("code", code)));
-        return token(email, password);
+        return new Registered(registered.get("userId").asString(), email, token(email, password));
+    }
+
+    /** JSON text as a tree, to send as a body. */
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
+    /** A JSON request; anything but 2xx is an error naming the status and the problem's code. */
+    public JsonNode send(String method, String url, String token, Object body) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     private String codeSentTo(String email) throws IOException, InterruptedException {

@@ -51,7 +51,7 @@ public abstract class SideBySideSimulation extends Simulation {
     private final int[] rates;
     private final int stepSeconds = Integer.getInteger("bench.step", 10);
     private final int warmupSeconds = Integer.getInteger("bench.warmup", 15);
-    private final long p99BoundMs = Long.getLong("bench.p99bound", 100);
+    private final long p99BoundMs;
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Map<String, LongAccumulator> firstResponse = new ConcurrentHashMap<>();
@@ -65,6 +65,13 @@ public abstract class SideBySideSimulation extends Simulation {
      */
     protected SideBySideSimulation(String scenarioName, String nameA, String nameB, String defaultRates,
             List<String> metered) {
+        this(scenarioName, nameA, nameB, defaultRates, 100, metered);
+    }
+
+    /** @param defaultP99BoundMs the latency bound of a sustained step unless {@code bench.p99bound} says otherwise */
+    protected SideBySideSimulation(String scenarioName, String nameA, String nameB, String defaultRates,
+            long defaultP99BoundMs, List<String> metered) {
+        this.p99BoundMs = Long.getLong("bench.p99bound", defaultP99BoundMs);
         this.scenarioName = scenarioName;
         this.nameA = nameA;
         this.nameB = nameB;
@@ -101,7 +108,7 @@ public abstract class SideBySideSimulation extends Simulation {
         String key = variant + "@" + rate;
         boolean recorded = kind.equals("step");
         return scenario(kind + " " + key)
-                .exec(request.check(responseTimeInMillis().saveAs("rt"), status().is(200)))
+                .exec(request.check(responseTimeInMillis().saveAs("rt"), status().is(expectedStatus())))
                 .exec(session -> {
                     if (recorded) {
                         long now = System.nanoTime();
@@ -124,6 +131,19 @@ public abstract class SideBySideSimulation extends Simulation {
 
     /** What the subclass measured, in one sentence for the record. */
     protected abstract String description();
+
+    /** The status every request of both variants must answer to count as served. */
+    protected int expectedStatus() {
+        return 200;
+    }
+
+    /**
+     * More figures for the record, measured after the steps in the same run (a database ceiling, say), given the
+     * two sustainable rates; and the place to remove what the run left behind.
+     */
+    protected List<String> afterSteps(int sustainableA, int sustainableB) throws Exception {
+        return List.of();
+    }
 
     @Override
     public void after() {
@@ -194,6 +214,13 @@ public abstract class SideBySideSimulation extends Simulation {
                 atLeast(sustainableB, top), nameB, nameA,
                 sustainableA == 0 ? "n/a" : String.format("%.2f%s", (double) sustainableB / sustainableA,
                         sustainableA == top ? " (" + nameA + " not saturated at the top rate: an upper bound)" : "")));
+        try {
+            lines.addAll(afterSteps(sustainableA, sustainableB));
+        }
+        catch (Exception e) {
+            lines.add("");
+            lines.add("The measurement after the steps failed: " + e);
+        }
         try {
             String note = System.getProperty("bench.note", "");
             record.append(description() + (note.isBlank() ? "" : " Stack: " + note + ".") + String.format(" Open injection (constant arrival rate), %d s per variant"
