@@ -25,6 +25,7 @@ import com.platform.transaction.dispute.DisputeResolvedException;
 import com.platform.transaction.ledger.EscrowOverdrawnException;
 import com.platform.transaction.money.MoneyJson;
 import com.platform.transaction.payment.CallbackRejectedException;
+import com.platform.transaction.payment.PaymentNotTakenException;
 import com.platform.transaction.remote.DependencyUnavailableException;
 import com.platform.transaction.transaction.CurrencyMismatchException;
 import com.platform.transaction.transaction.DisputeOpenException;
@@ -69,6 +70,24 @@ class TransactionProblems {
         ResponseEntity<ProblemDetail> response = respond(request, HttpStatus.SERVICE_UNAVAILABLE, e.code(),
                 e.dependency() + " did not answer; nothing was recorded. Retry later.",
                 Map.of("dependency", e.dependency()));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+    }
+
+    @ExceptionHandler(PaymentNotTakenException.class)
+    ResponseEntity<ProblemDetail> paymentNotTaken(PaymentNotTakenException e, HttpServletRequest request) {
+        log.warn("payment-provider did not take payment {}: {}", e.paymentId(), e.paymentStatus());
+        String detail = e.stillOpen()
+                ? "The payment provider did not answer. The payment is kept and sent again under the same reference,"
+                        + " so it is charged at most once; retry the payment or wait for its result."
+                : "The payment provider did not take the payment; nothing was charged. The transaction can be paid"
+                        + " again.";
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("dependency", "payment-provider");
+        properties.put("paymentId", e.paymentId().toString());
+        properties.put("paymentStatus", e.paymentStatus().name());
+        ResponseEntity<ProblemDetail> response = respond(request, HttpStatus.SERVICE_UNAVAILABLE,
+                "PAYMENT_PROVIDER_UNAVAILABLE", detail, properties);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }
