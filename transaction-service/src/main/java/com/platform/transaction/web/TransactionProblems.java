@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.platform.starter.problem.FieldViolation;
 import com.platform.starter.problem.ProblemCodes;
 import com.platform.starter.problem.Problems;
+import com.platform.transaction.correction.CorrectionApproverConflictException;
+import com.platform.transaction.correction.CorrectionDecidedException;
+import com.platform.transaction.correction.CorrectionNotFoundException;
+import com.platform.transaction.correction.InvalidCorrectionException;
 import com.platform.transaction.dispute.DisputeNotFoundException;
 import com.platform.transaction.dispute.DisputeResolvedException;
 import com.platform.transaction.ledger.EscrowOverdrawnException;
@@ -90,6 +94,30 @@ class TransactionProblems {
                 "PAYMENT_PROVIDER_UNAVAILABLE", detail, properties);
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+    }
+
+    @ExceptionHandler(InvalidCorrectionException.class)
+    ResponseEntity<ProblemDetail> invalidCorrection(InvalidCorrectionException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
+                "The request has invalid fields.", List.of(new FieldViolation(e.field(), e.getMessage())));
+        return send(request, HttpStatus.BAD_REQUEST, problem);
+    }
+
+    @ExceptionHandler(CorrectionApproverConflictException.class)
+    ResponseEntity<ProblemDetail> correctionApprover(CorrectionApproverConflictException e,
+            HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, "CORRECTION_APPROVER_CONFLICT", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(CorrectionDecidedException.class)
+    ResponseEntity<ProblemDetail> correctionDecided(CorrectionDecidedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "CORRECTION_ALREADY_DECIDED", e.getMessage(),
+                Map.of("currentStatus", e.status().name()));
+    }
+
+    @ExceptionHandler(CorrectionNotFoundException.class)
+    ResponseEntity<ProblemDetail> correctionNotFound(CorrectionNotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "CORRECTION_NOT_FOUND", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(TransactionNotFoundException.class)
