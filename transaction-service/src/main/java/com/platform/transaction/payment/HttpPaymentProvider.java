@@ -33,7 +33,7 @@ class HttpPaymentProvider implements PaymentProvider {
     public Submission initiate(String provider, PaymentRequest request) {
         PaymentProperties.Provider config = properties.providers().get(provider);
         if (config == null || config.baseUrl() == null) {
-            return new Refused("the payment provider " + provider + " is not configured");
+            return new Refused("the payment provider " + provider + " is not configured", false);
         }
         PaymentProviderClient.InitiateResponse response;
         try {
@@ -58,14 +58,14 @@ class HttpPaymentProvider implements PaymentProvider {
                 status = feign.status();
             }
             if (t instanceof ConnectException) {
-                return new Refused("the payment provider could not be reached");
+                return new Refused("the payment provider could not be reached", false);
             }
             if ("CallNotPermittedException".equals(t.getClass().getSimpleName())) {
-                return new Refused("the payment provider is not called while its circuit is open");
+                return new Refused("the payment provider is not called while its circuit is open", false);
             }
         }
         if (status != null && status >= 400 && status < 500 && !OPEN_4XX.contains(status)) {
-            return new Refused("the payment provider refused the payment (HTTP " + status + ")");
+            return new Refused("the payment provider refused the payment (HTTP " + status + ")", true);
         }
         if (status != null) {
             return new Unanswered("HTTP " + status);

@@ -19,10 +19,12 @@ public interface PaymentProvider {
     }
 
     /**
-     * It certainly does not have the payment: it refused the request (a 4xx other than 408, 409, 425, 429), or the
-     * request never reached it (connection refused, open circuit, no such provider). Nothing can be charged.
+     * This request certainly did not place the payment: the provider refused it ({@code providerAnswered}: a 4xx
+     * other than 408, 409, 425, 429, which it would not answer to a payment it already has under this key), or
+     * the request never reached it (connection refused, open circuit, no such provider). The latter proves
+     * nothing about an earlier sending of the same payment.
      */
-    record Refused(String reason) implements Submission {
+    record Refused(String reason, boolean providerAnswered) implements Submission {
     }
 
     /**

@@ -149,25 +149,31 @@ public class PaymentService {
             return new Submitted(payment, true);
         }
         Instant now = clock.instant();
+        Payment current = payment;
         return switch (answer) {
             case PaymentProvider.Accepted accepted -> {
-                Payment taken = payment.accepted(accepted.providerPaymentId());
+                Payment taken = current.accepted(accepted.providerPaymentId());
                 payments.update(taken);
                 yield new Submitted(taken, true);
             }
+            // not sent this time, but sent before: the provider may have it from the earlier sending
+            case PaymentProvider.Refused refused when !refused.providerAnswered() && current.submissionAttempts() > 0 ->
+                    stillOpen(transaction, current, refused.reason(), now);
             case PaymentProvider.Refused refused -> new Submitted(
-                    fail(transaction, payment, refused.reason(), "provider:" + payment.provider(), now), false);
-            case PaymentProvider.Unanswered unanswered -> {
-                int attempts = payment.submissionAttempts() + 1;
-                if (attempts >= properties.maxSubmissions()) {
-                    yield new Submitted(fail(transaction, payment.unanswered(unanswered.error(), null),
-                            "the payment provider never confirmed the payment", SUBMISSION_ACTOR, now), false);
-                }
-                Payment open = payment.unanswered(unanswered.error(), now.plus(Payment.backoff(attempts)));
-                payments.update(open);
-                yield new Submitted(open, false);
-            }
+                    fail(transaction, current, refused.reason(), "provider:" + current.provider(), now), false);
+            case PaymentProvider.Unanswered unanswered -> stillOpen(transaction, current, unanswered.error(), now);
         };
+    }
+
+    private Submitted stillOpen(Transaction transaction, Payment payment, String error, Instant now) {
+        int attempts = payment.submissionAttempts() + 1;
+        if (attempts >= properties.maxSubmissions()) {
+            return new Submitted(fail(transaction, payment.unanswered(error, null),
+                    "the payment provider never confirmed the payment", SUBMISSION_ACTOR, now), false);
+        }
+        Payment open = payment.unanswered(error, now.plus(Payment.backoff(attempts)));
+        payments.update(open);
+        return new Submitted(open, false);
     }
 
     private Payment fail(Transaction transaction, Payment payment, String reason, String actor, Instant now) {

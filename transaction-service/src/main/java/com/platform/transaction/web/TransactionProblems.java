@@ -80,7 +80,7 @@ class TransactionProblems {
 
     @ExceptionHandler(PaymentNotTakenException.class)
     ResponseEntity<ProblemDetail> paymentNotTaken(PaymentNotTakenException e, HttpServletRequest request) {
-        log.warn("payment-provider did not take payment {}: {}", e.paymentId(), e.paymentStatus());
+        log.warn("payment-provider did not take payment {}: {} ({})", e.paymentId(), e.paymentStatus(), e.reason());
         String detail = e.stillOpen()
                 ? "The payment provider did not answer. The payment is kept and sent again under the same reference,"
                         + " so it is charged at most once; retry the payment or wait for its result."

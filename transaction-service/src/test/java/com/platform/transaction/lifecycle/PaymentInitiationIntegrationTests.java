@@ -9,6 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,6 +47,16 @@ class PaymentInitiationIntegrationTests extends TransactionServiceIntegrationTes
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    /** These tests make the provider fail on purpose: its circuit must not open for the next test. */
+    @BeforeEach
+    @AfterEach
+    void closeCircuits() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
 
     @Test
     void noTransactionIsOpenWhileTheProviderIsCalledAndThePaymentIsAlreadyCommitted() throws Exception {
@@ -222,6 +236,31 @@ class PaymentInitiationIntegrationTests extends TransactionServiceIntegrationTes
     private long sentFor(UUID paymentId) {
         return remote.findAll(postRequestedFor(urlPathEqualTo(PAYMENTS))).stream()
                 .filter(r -> paymentId.toString().equals(r.getHeader("Idempotency-Key"))).count();
+    }
+
+    @Test
+    void anOpenCircuitRefusesAFirstSendingButKeepsAnEarlierSentPaymentOpen() throws Exception {
+        Payer payer = payer();
+        UUID first = confirmed(payer, "45.00");
+        UUID earlier = confirmed(payer, "46.00");
+        StubMapping broken = remote.stubFor(post(urlPathEqualTo(PAYMENTS)).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        UUID sentBefore = UUID.fromString(body(pay(earlier, payer, UUID.randomUUID().toString())
+                .andExpect(status().isServiceUnavailable())).get("paymentId").asString());
+        remote.removeStub(broken);
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::transitionToForcedOpenState);
+        // never sent: nothing can be charged, the payer may pay again
+        pay(first, payer, UUID.randomUUID().toString()).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.paymentStatus").value("FAILED"));
+        assertThat(statusOf(first)).isEqualTo("CONFIRMED");
+        // sent before: the provider may have it, so it stays open and is sent again later
+        pay(earlier, payer, UUID.randomUUID().toString()).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.paymentId").value(sentBefore.toString()))
+                .andExpect(jsonPath("$.paymentStatus").value("INITIATED"));
+        assertThat(statusOf(earlier)).isEqualTo("PAYMENT_PENDING");
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        pay(earlier, payer, UUID.randomUUID().toString()).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.paymentId").value(sentBefore.toString()));
     }
 
     private UUID confirmed(Payer payer, String amount) throws Exception {
