@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
  * DELIVERY transaction is approved, confirmed, paid (signed callback), fulfilled by the partner's system and
  * received; the ledger balances and the partner is owed the amount less commission. A second transaction is
  * disputed and partly refunded, a third is held for review and approved by a risk officer, the partner's webhook
- * gets the signed transaction events, and the payer cannot close the account while transactions are open.
+ * gets the signed transaction events, and the payer cannot close the account while transactions are open. Last,
+ * the third is paid and disputed, the dispute rejected as abusive, and user-service records the payer's violation.
  */
 @ExtendWith(E2EStack.class)
 class TransactionJourneyE2ETest {
@@ -53,7 +54,9 @@ class TransactionJourneyE2ETest {
             String key = UUID.randomUUID().toString();
             JsonNode created = Client.ok(Client.post("/api/v1/transactions", payer, order, key));
             assertThat(created.get("status").asString()).as(created.toString()).isEqualTo("APPROVED");
-            assertThat(new BigDecimal(created.get("commissionRate").asString())).isEqualByComparingTo("0.05");
+            // api.md: a rate is a decimal string with the agreement's four places
+            assertThat(created.get("commissionRate").isString()).as(created.toString()).isTrue();
+            assertThat(created.get("commissionRate").asString()).isEqualTo("0.0500");
             String first = created.get("id").asString();
             assertThat(Client.ok(Client.post("/api/v1/transactions", payer, order, key)).get("id").asString())
                     .isEqualTo(first);
@@ -127,6 +130,29 @@ class TransactionJourneyE2ETest {
                     .statusCode() == 409);
             HttpResponse<String> closing = Client.send("DELETE", "/api/v1/users/me", payer, null);
             assertThat(Client.json(closing).get("code").asString()).isEqualTo("USER_HAS_OPEN_BUSINESS");
+
+            // 3 again, last (the violation restricts the payer): paid, disputed, the dispute rejected as abusive;
+            // user-service records the payer's violation from dispute.resolved
+            payAndAwaitPaid(third, payer);
+            String abusive = Client.ok(Client.send("POST", "/api/v1/transactions/" + third + "/disputes", payer,
+                    Map.of("reason", "NOT_RECEIVED", "description", "The letter never came",
+                            "evidence", List.of("tracking-page.png")))).get("id").asString();
+            JsonNode rejected = Client.ok(Client.send("POST", "/api/v1/disputes/" + abusive + "/resolution",
+                    Client.token("operator"), Map.of("outcome", "REJECTED",
+                            "reason", "Delivered and signed for; the fourth such claim this month",
+                            "abusive", true)));
+            assertThat(rejected.get("outcome").asString()).isEqualTo("REJECTED");
+            String operator = Client.token("operator");
+            JsonNode violation = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Client.ok(Client.get("/api/v1/users/" + payerId + "/violations", operator))
+                            .get("items").valueStream().filter(v -> "ABUSIVE_DISPUTE".equals(v.get("type").asString()))
+                            .findFirst().orElse(null), v -> v != null);
+            assertThat(violation.get("severity").asString()).isEqualTo("MAJOR");
+            assertThat(violation.get("source").asString()).isEqualTo("DISPUTE");
+            assertThat(violation.get("description").asString()).contains(abusive);
+            assertThat(violation.at("/penalty/kind").asString()).isEqualTo("RESTRICTED");
+            assertThat(Client.ok(Client.get("/api/v1/transactions/" + third, payer)).get("status").asString())
+                    .isEqualTo("PAID");
         }
     }
 

@@ -23,10 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Idempotency keys for POSTs (api.md, T4). Keys are scoped to the caller (token subject). The first request with a
@@ -53,7 +56,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>Limits: work that a handler commits on its own ({@code REQUIRES_NEW}, another thread, another data source)
  * and calls to other systems are outside this guarantee; such calls need their own idempotency (forward the key).
- * The request holds a database connection while it runs.
+ * The request holds a database connection while it runs, except on the paths of
+ * {@link IdempotencyProperties#ownTransactionPaths()}: there the key is claimed and committed first, the handler
+ * runs without a request transaction (its own transactions commit as they go, and it may call other systems with
+ * no connection held), and the response is stored afterwards; the handler itself must be safe to run again.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -67,6 +73,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final Problems problems;
     private final IdempotencyProperties properties;
     private final TransactionTemplate transaction;
+    private final List<PathPattern> ownTransactionPaths;
 
     IdempotencyFilter(IdempotencyKeyStore store, Problems problems, IdempotencyProperties properties,
             TransactionTemplate transaction) {
@@ -74,6 +81,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.problems = problems;
         this.properties = properties;
         this.transaction = transaction;
+        this.ownTransactionPaths = properties.ownTransactionPaths().stream()
+                .map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -109,6 +118,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String caller = CurrentCaller.find().map(CurrentCaller::actor).orElse("anonymous");
         String hash = hash(request, body.get());
         HttpServletRequest cachedRequest = new CachedBodyRequest(request, body.get());
+        if (ownsTransaction(request)) {
+            filterOutsideTransaction(request, response, chain, caller, key, hash, cachedRequest);
+            return;
+        }
         ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
         AtomicReference<IdempotencyKeyStore.StoredKey> found = new AtomicReference<>();
         boolean[] handlerRan = {false};
@@ -177,18 +190,96 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         switch (outcome) {
             case EXECUTED, ROLLED_BACK -> caching.copyBodyToResponse();
             case ROLLED_BACK_SUCCESS -> writeNotCompleted(request, response);
-            case REPLAY -> replay(found.get(), response);
+            default -> answerWithoutRunning(outcome, found.get(), handlerRan[0], request, response);
+        }
+    }
+
+    private void answerWithoutRunning(Outcome outcome, IdempotencyKeyStore.StoredKey found, boolean handlerRan,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (outcome) {
+            case REPLAY -> replay(found, response);
             case REUSED -> problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
                     ProblemCodes.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a different request.",
                     List.of());
-            case IN_PROGRESS -> {
-                if (handlerRan[0]) {
+            default -> {
+                if (handlerRan) {
                     resetIfPossible(response);
                 }
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 problems.write(request, response, HttpStatus.CONFLICT, ProblemCodes.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                         "A request with this Idempotency-Key is still being processed.", List.of());
             }
+        }
+    }
+
+    private boolean ownsTransaction(HttpServletRequest request) {
+        if (ownTransactionPaths.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        return ownTransactionPaths.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    /**
+     * A handler of {@link IdempotencyProperties#ownTransactionPaths()}: claim the key and commit, run the handler
+     * with no transaction open (it commits its own work and may call other systems in between), then store its
+     * response. A 5xx or an exception releases the claim, so a retry with the key runs again.
+     */
+    private void filterOutsideTransaction(HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain, String caller, String key, String hash, HttpServletRequest cachedRequest)
+            throws ServletException, IOException {
+        AtomicReference<IdempotencyKeyStore.StoredKey> found = new AtomicReference<>();
+        Outcome claimed = transaction.execute(status -> {
+            if (!store.lockForTransaction(caller, key)) {
+                return Outcome.IN_PROGRESS;
+            }
+            Optional<IdempotencyKeyStore.StoredKey> stored = store.find(caller, key);
+            if (stored.isPresent()) {
+                found.set(stored.get());
+                if (!stored.get().requestHash().equals(hash)) {
+                    return Outcome.REUSED;
+                }
+                return stored.get().state() == IdempotencyKeyStore.State.COMPLETED ? Outcome.REPLAY
+                        : Outcome.IN_PROGRESS;
+            }
+            return store.claim(caller, key, hash) ? Outcome.EXECUTED : Outcome.IN_PROGRESS;
+        });
+        if (claimed != Outcome.EXECUTED) {
+            answerWithoutRunning(claimed, found.get(), false, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(response);
+        boolean keepClaim = false;
+        try {
+            chain.doFilter(cachedRequest, caching);
+            int code = caching.getStatus();
+            if (code < 500) {
+                keepClaim = true;
+                try {
+                    transaction.executeWithoutResult(status -> store.completeClaim(caller, key, hash, code,
+                            caching.getContentType(), caching.getHeader(HttpHeaders.LOCATION),
+                            caching.getContentAsByteArray()));
+                }
+                catch (RuntimeException e) {
+                    // The handler committed its own work, so its answer is true; a retry meets the claim (409)
+                    // until it is purged, and then runs again.
+                    log.warn("Response of an idempotent request could not be stored: {}",
+                            e.getClass().getSimpleName(), e);
+                }
+            }
+        }
+        finally {
+            if (!keepClaim) {
+                try {
+                    transaction.executeWithoutResult(status -> store.releaseClaim(caller, key, hash));
+                }
+                catch (RuntimeException e) {
+                    log.warn("Claim of an idempotent request could not be released: {}",
+                            e.getClass().getSimpleName(), e);
+                }
+            }
+            caching.copyBodyToResponse();
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rows of {@code idempotency_key}, one per (caller, key), written only as COMPLETED and only inside the request's
- * transaction (see {@link IdempotencyFilter}). The key is held while the request runs by a transaction-scoped
+ * Rows of {@code idempotency_key}, one per (caller, key), written as COMPLETED inside the request's transaction
+ * (see {@link IdempotencyFilter}); for the paths of {@link IdempotencyProperties#ownTransactionPaths()} claimed
+ * IN_PROGRESS first, then completed or released after the handler ran. The key is held while the request runs by a transaction-scoped
  * advisory lock, which PostgreSQL releases when that transaction ends in any way (commit, rollback, a dropped
  * connection of a dead instance), so no claim can be left behind.
  */
@@ -56,6 +57,35 @@ class IdempotencyKeyStore {
                 values (?, ?, ?, 'COMPLETED', ?, ?, ?, ?, now())
                 on conflict do nothing
                 """, caller, key, requestHash, status, contentType, location, body) == 1;
+    }
+
+    /**
+     * Claims the key as IN_PROGRESS in the current transaction, for a handler that runs outside any request
+     * transaction ({@link IdempotencyProperties#ownTransactionPaths()}); {@code false} if a row exists already.
+     */
+    boolean claim(String caller, String key, String requestHash) {
+        return jdbc.update("""
+                insert into idempotency_key (caller, idempotency_key, request_hash, state)
+                values (?, ?, ?, 'IN_PROGRESS')
+                on conflict do nothing
+                """, caller, key, requestHash) == 1;
+    }
+
+    /** Completes a claim with the handler's response (or stores it, if the claim was purged meanwhile). */
+    boolean completeClaim(String caller, String key, String requestHash, int status, String contentType,
+            String location, byte[] body) {
+        int updated = jdbc.update("""
+                update idempotency_key set state = 'COMPLETED', response_status = ?, response_content_type = ?,
+                       response_location = ?, response_body = ?, completed_at = now()
+                where caller = ? and idempotency_key = ? and request_hash = ? and state = 'IN_PROGRESS'
+                """, status, contentType, location, body, caller, key, requestHash);
+        return updated == 1 || storeCompleted(caller, key, requestHash, status, contentType, location, body);
+    }
+
+    /** Gives a claim up (the handler failed): a retry with the key runs again. */
+    void releaseClaim(String caller, String key, String requestHash) {
+        jdbc.update("delete from idempotency_key where caller = ? and idempotency_key = ? and request_hash = ?"
+                + " and state = 'IN_PROGRESS'", caller, key, requestHash);
     }
 
     /**

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,6 +87,29 @@ class ThingController {
             throw new IllegalStateException("failed after the effect");
         }
         return ResponseEntity.created(URI.create("/api/v1/things/" + id)).body(new ThingCreated(id, request.name()));
+    }
+
+    /**
+     * A handler of platform.idempotency.own-transaction-paths: it commits on its own (and may call out between);
+     * {@code X-Transaction-Open} says whether a database transaction was open around it.
+     */
+    @PostMapping("/api/v1/things/outside")
+    @IdempotencyKeyRequired
+    @PreAuthorize("hasRole('user')")
+    ResponseEntity<ThingCreated> createOutside(@Valid @RequestBody ThingRequest request) throws InterruptedException {
+        executions.incrementAndGet();
+        String open = String.valueOf(TransactionSynchronizationManager.isActualTransactionActive());
+        if (request.name().startsWith("slow")) {
+            Thread.sleep(500);
+        }
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> jdbc.update("insert into thing (id, name, quantity) values (?, ?, ?)",
+                id, request.name(), request.quantity()));
+        if (request.name().startsWith("unavailable")) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("X-Transaction-Open", open).build();
+        }
+        return ResponseEntity.created(URI.create("/api/v1/things/" + id)).header("X-Transaction-Open", open)
+                .body(new ThingCreated(id, request.name()));
     }
 
     @GetMapping("/api/v1/things")

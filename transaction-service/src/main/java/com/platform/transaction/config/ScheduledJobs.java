@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.platform.starter.support.PeriodicTask;
+import com.platform.transaction.payment.PaymentProperties;
+import com.platform.transaction.payment.PaymentSubmissionJob;
 import com.platform.transaction.reconciliation.ReconciliationJob;
 import com.platform.transaction.transaction.SettlementJob;
 import com.platform.transaction.transaction.SettlementProperties;
@@ -18,6 +20,11 @@ class ScheduledJobs {
     @Bean
     PeriodicTask settlementTask(SettlementJob job, SettlementProperties properties) {
         return new PeriodicTask("settlement", properties.jobPeriod(), job::settleDue);
+    }
+
+    @Bean
+    PeriodicTask paymentSubmissionTask(PaymentSubmissionJob job, PaymentProperties properties) {
+        return new PeriodicTask("payment-submission", properties.submissionJobPeriod(), job::submitDue);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import com.platform.transaction.money.Money;
 public record JournalEntry(UUID id, UUID transactionId, Kind kind, String currency, String reference,
         UUID correctsEntryId, Instant createdAt, List<Posting> postings) {
 
-    public enum Kind { PAYMENT_CAPTURED, SETTLEMENT, REFUND, REVERSAL }
+    public enum Kind { PAYMENT_CAPTURED, SETTLEMENT, REFUND, REVERSAL, CORRECTION }
 
     public JournalEntry {
         postings = List.copyOf(postings);

@@ -3,8 +3,8 @@ package com.platform.transaction.payment;
 import com.platform.transaction.transaction.TransactionStatus;
 
 /**
- * What a verified provider callback does (T5). Only a callback for a PENDING payment of a transaction that waits
- * for it has an effect; anything else (replayed, duplicated, late, for a superseded payment) is recorded and
+ * What a verified provider callback does (T5). Only a callback for an open payment (PENDING, or INITIATED: the
+ * provider had it though its acceptance never reached us) of a transaction that waits for it has an effect; anything else (replayed, duplicated, late, for a superseded payment) is recorded and
  * ignored, so callbacks in any order and any number are harmless. A success that reports another amount than was
  * requested is not taken as payment.
  */

@@ -1,15 +1,25 @@
 package com.platform.transaction.payment;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.util.Set;
+
+import feign.FeignException;
 
 import org.springframework.stereotype.Component;
 
 import com.platform.transaction.money.MoneyJson;
 import com.platform.transaction.remote.DependencyUnavailableException;
 
-/** {@link PaymentProvider} over HTTP (Feign: read timeout and circuit breaker); anything but 2xx is no answer. */
+/**
+ * {@link PaymentProvider} over HTTP (Feign: read timeout and circuit breaker). A 2xx with an id is an acceptance;
+ * a refusal only what proves the provider does not have the payment; anything else is no answer.
+ */
 @Component
 class HttpPaymentProvider implements PaymentProvider {
+
+    /** 4xx answers after which the provider may still have (or be processing) the payment. */
+    private static final Set<Integer> OPEN_4XX = Set.of(408, 409, 425, 429);
 
     private final PaymentProviderClient client;
     private final PaymentProperties properties;
@@ -20,10 +30,10 @@ class HttpPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public String initiate(String provider, PaymentRequest request) {
+    public Submission initiate(String provider, PaymentRequest request) {
         PaymentProperties.Provider config = properties.providers().get(provider);
         if (config == null || config.baseUrl() == null) {
-            throw unavailable(null);
+            return new Refused("the payment provider " + provider + " is not configured", false);
         }
         PaymentProviderClient.InitiateResponse response;
         try {
@@ -32,12 +42,39 @@ class HttpPaymentProvider implements PaymentProvider {
                             request.method().name(), MoneyJson.of(request.amount()), request.callbackPath()));
         }
         catch (RuntimeException e) {
-            throw unavailable(e);
+            return classify(e);
         }
-        if (response == null || response.providerPaymentId() == null) {
-            throw unavailable(null);
+        if (response == null || response.providerPaymentId() == null || response.providerPaymentId().isBlank()) {
+            return new Unanswered("the provider's answer carried no providerPaymentId");
         }
-        return response.providerPaymentId();
+        return new Accepted(response.providerPaymentId());
+    }
+
+    /** Only an answer that proves the provider does not have the payment is a refusal; anything else is open. */
+    static Submission classify(Throwable failure) {
+        Integer status = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FeignException feign && feign.status() > 0 && status == null) {
+                status = feign.status();
+            }
+            if (t instanceof ConnectException) {
+                return new Refused("the payment provider could not be reached", false);
+            }
+            if ("CallNotPermittedException".equals(t.getClass().getSimpleName())) {
+                return new Refused("the payment provider is not called while its circuit is open", false);
+            }
+        }
+        if (status != null && status >= 400 && status < 500 && !OPEN_4XX.contains(status)) {
+            return new Refused("the payment provider refused the payment (HTTP " + status + ")", true);
+        }
+        if (status != null) {
+            return new Unanswered("HTTP " + status);
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new Unanswered(root.getClass().getSimpleName());
     }
 
     @Override

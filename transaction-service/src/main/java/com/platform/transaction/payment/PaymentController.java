@@ -36,12 +36,18 @@ class PaymentController {
     record PayRequest(@NotNull PaymentMethod method) {
     }
 
+    /**
+     * A payment attempt; {@code submissionAttempts}, {@code nextSubmissionAt} and {@code lastSubmissionError} say
+     * how sending it to the provider went (an INITIATED payment is sent again at {@code nextSubmissionAt}).
+     */
     record PaymentView(UUID paymentId, UUID transactionId, String status, String method, String provider,
-            MoneyJson amount, String failureReason, Instant createdAt, Instant completedAt) {
+            MoneyJson amount, String failureReason, Instant createdAt, Instant completedAt, int submissionAttempts,
+            Instant nextSubmissionAt, String lastSubmissionError) {
 
         static PaymentView of(Payment p) {
             return new PaymentView(p.id(), p.transactionId(), p.status().name(), p.method().name(), p.provider(),
-                    MoneyJson.of(p.amount()), p.failureReason(), p.createdAt(), p.completedAt());
+                    MoneyJson.of(p.amount()), p.failureReason(), p.createdAt(), p.completedAt(),
+                    p.submissionAttempts(), p.isInitiated() ? p.nextSubmissionAt() : null, p.lastSubmissionError());
         }
     }
 

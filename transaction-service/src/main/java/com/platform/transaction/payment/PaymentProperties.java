@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultProvider the provider new payments go to
  * @param callbackTolerance how far a callback's timestamp may be from our clock (older is a replay: 401)
+ * @param submissionJobPeriod how often payments whose acceptance is not known (INITIATED) are sent again
+ * @param maxSubmissions after this many sendings without a clear answer a payment is given up as FAILED (the
+ *        transaction is payable again); a late success for it is then a reconciliation difference
  */
 @ConfigurationProperties("transaction.payments")
 public record PaymentProperties(@DefaultValue("simulator") String defaultProvider,
-        @DefaultValue("5m") Duration callbackTolerance, Map<String, Provider> providers) {
+        @DefaultValue("5m") Duration callbackTolerance, Map<String, Provider> providers,
+        @DefaultValue("30s") Duration submissionJobPeriod, @DefaultValue("10") int maxSubmissions) {
 
     public record Provider(String baseUrl, String callbackSecret) {
 

@@ -63,6 +63,7 @@ public record EligibilityPolicy(Map<String, BigDecimal> largeAmounts) {
             return Optional.of("a " + partner.type() + " partner cannot take " + type + " transactions");
         }
         if (partner.commissionRate().signum() < 0 || partner.commissionRate().compareTo(BigDecimal.ONE) > 0
+                || partner.commissionRate().stripTrailingZeros().scale() > Transaction.Terms.RATE_SCALE
                 || partner.fulfilmentDays() < 0) {
             return Optional.of("the partner's agreement terms are not valid");
         }

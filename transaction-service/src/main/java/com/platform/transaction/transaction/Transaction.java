@@ -25,8 +25,20 @@ public final class Transaction {
     public record Step(String name, String outcome, String detail, Instant at) {
     }
 
-    /** The agreement terms captured when the transaction was created (commission and fulfilment days). */
+    /**
+     * The agreement terms captured when the transaction was created (commission and fulfilment days). The rate
+     * keeps the agreement's scale of four places (partner-service's, and the column's): a rate with more places is
+     * refused by {@link EligibilityPolicy} before it gets here, never rounded.
+     */
     public record Terms(BigDecimal commissionRate, int fulfilmentDays, String agreementId, Integer agreementVersion) {
+
+        public static final int RATE_SCALE = 4;
+
+        public Terms {
+            if (commissionRate != null) {
+                commissionRate = commissionRate.setScale(RATE_SCALE, java.math.RoundingMode.UNNECESSARY);
+            }
+        }
     }
 
     /** The risk decision the transaction was created with (never APPROVED without one). */

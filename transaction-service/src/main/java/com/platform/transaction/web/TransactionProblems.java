@@ -20,11 +20,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.platform.starter.problem.FieldViolation;
 import com.platform.starter.problem.ProblemCodes;
 import com.platform.starter.problem.Problems;
+import com.platform.transaction.correction.CorrectionApproverConflictException;
+import com.platform.transaction.correction.CorrectionDecidedException;
+import com.platform.transaction.correction.CorrectionNotFoundException;
+import com.platform.transaction.correction.InvalidCorrectionException;
 import com.platform.transaction.dispute.DisputeNotFoundException;
 import com.platform.transaction.dispute.DisputeResolvedException;
 import com.platform.transaction.ledger.EscrowOverdrawnException;
 import com.platform.transaction.money.MoneyJson;
 import com.platform.transaction.payment.CallbackRejectedException;
+import com.platform.transaction.payment.PaymentNotTakenException;
 import com.platform.transaction.remote.DependencyUnavailableException;
 import com.platform.transaction.transaction.CurrencyMismatchException;
 import com.platform.transaction.transaction.DisputeOpenException;
@@ -71,6 +76,48 @@ class TransactionProblems {
                 Map.of("dependency", e.dependency()));
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+    }
+
+    @ExceptionHandler(PaymentNotTakenException.class)
+    ResponseEntity<ProblemDetail> paymentNotTaken(PaymentNotTakenException e, HttpServletRequest request) {
+        log.warn("payment-provider did not take payment {}: {} ({})", e.paymentId(), e.paymentStatus(), e.reason());
+        String detail = e.stillOpen()
+                ? "The payment provider did not answer. The payment is kept and sent again under the same reference,"
+                        + " so it is charged at most once; retry the payment or wait for its result."
+                : "The payment provider did not take the payment; nothing was charged. The transaction can be paid"
+                        + " again.";
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("dependency", "payment-provider");
+        properties.put("paymentId", e.paymentId().toString());
+        properties.put("paymentStatus", e.paymentStatus().name());
+        ResponseEntity<ProblemDetail> response = respond(request, HttpStatus.SERVICE_UNAVAILABLE,
+                "PAYMENT_PROVIDER_UNAVAILABLE", detail, properties);
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+    }
+
+    @ExceptionHandler(InvalidCorrectionException.class)
+    ResponseEntity<ProblemDetail> invalidCorrection(InvalidCorrectionException e, HttpServletRequest request) {
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
+                "The request has invalid fields.", List.of(new FieldViolation(e.field(), e.getMessage())));
+        return send(request, HttpStatus.BAD_REQUEST, problem);
+    }
+
+    @ExceptionHandler(CorrectionApproverConflictException.class)
+    ResponseEntity<ProblemDetail> correctionApprover(CorrectionApproverConflictException e,
+            HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, "CORRECTION_APPROVER_CONFLICT", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(CorrectionDecidedException.class)
+    ResponseEntity<ProblemDetail> correctionDecided(CorrectionDecidedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "CORRECTION_ALREADY_DECIDED", e.getMessage(),
+                Map.of("currentStatus", e.status().name()));
+    }
+
+    @ExceptionHandler(CorrectionNotFoundException.class)
+    ResponseEntity<ProblemDetail> correctionNotFound(CorrectionNotFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "CORRECTION_NOT_FOUND", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(TransactionNotFoundException.class)

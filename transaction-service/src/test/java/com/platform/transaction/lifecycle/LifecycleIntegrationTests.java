@@ -209,14 +209,22 @@ class LifecycleIntegrationTests extends TransactionServiceIntegrationTest {
         Payer payer = payer();
         UUID id = approved(payer, partner("LOGISTICS"), "20.00");
         postJson("/api/v1/transactions/" + id + "/confirmation", null, payer.token()).andExpect(status().isOk());
-        remote.stubFor(post(urlPathEqualTo("/payments/v1/payments")).atPriority(1)
+        var down = remote.stubFor(post(urlPathEqualTo("/payments/v1/payments")).atPriority(1)
                 .willReturn(aResponse().withStatus(502)));
-        postIdem("/api/v1/transactions/" + id + "/payments", Map.of("method", "BANK_CARD"), payer.token(),
-                UUID.randomUUID().toString()).andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.code").value("PAYMENT_PROVIDER_UNAVAILABLE"));
-        assertThat(statusOf(id)).isEqualTo("CONFIRMED");
+        JsonNode problem = body(postIdem("/api/v1/transactions/" + id + "/payments", Map.of("method", "BANK_CARD"),
+                payer.token(), UUID.randomUUID().toString()).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("PAYMENT_PROVIDER_UNAVAILABLE"))
+                .andExpect(jsonPath("$.paymentStatus").value("INITIATED")));
+        // the payment committed before the call; a 502 does not say the provider lacks it, so the transaction
+        // waits for it (no cancellation, no second payment) and the payer's retry sends the same payment again
+        assertThat(statusOf(id)).isEqualTo("PAYMENT_PENDING");
         assertThat(jdbc.queryForObject("select count(*) from payment where transaction_id = ?", Integer.class, id))
-                .isZero();
+                .isEqualTo(1);
+        remote.removeStub(down);
+        JsonNode paid = body(postIdem("/api/v1/transactions/" + id + "/payments", Map.of("method", "BANK_CARD"),
+                payer.token(), UUID.randomUUID().toString()).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING")));
+        assertThat(paid.get("paymentId").asString()).isEqualTo(problem.get("paymentId").asString());
     }
 
     @Test

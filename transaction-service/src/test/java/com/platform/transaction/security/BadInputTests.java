@@ -34,7 +34,7 @@ class BadInputTests extends TransactionServiceIntegrationTest {
     static final String CONTROL = "a\u0000b\u0007c";
     static final String HUGE = "A".repeat(200_000);
 
-    enum Who { PAYER, OPERATOR }
+    enum Who { PAYER, OPERATOR, ADMIN }
 
     record Case(String name, String path, Who who, boolean idempotent, Map<String, Object> valid, String field,
             Object value) {
@@ -79,6 +79,34 @@ class BadInputTests extends TransactionServiceIntegrationTest {
                         "reason", List.of(MISSING, 42, "", CONTROL, HUGE),
                         "abusive", List.of("yes", 42),
                         "refundAmount", List.of(Map.of("amount", "1.00", "currency", "CNY"), "1.00")));
+        Map<String, Object> debit = Map.of("account", "PLATFORM_COMMISSION", "side", "DEBIT",
+                "amount", Map.of("amount", "1.00", "currency", "CNY"));
+        Map<String, Object> credit = Map.of("account", "PARTNER_PAYABLE", "side", "CREDIT",
+                "amount", Map.of("amount", "1.00", "currency", "CNY"));
+        Map<String, Object> correction = new LinkedHashMap<>();
+        correction.put("transactionId", "{tx}");
+        correction.put("reason", "wrong commission");
+        correction.put("lines", List.of(debit, credit));
+        add(cases, "correction", "/api/v1/ledger/corrections", Who.ADMIN, false, correction, Map.of(
+                "transactionId", List.of(MISSING, 42, "not-a-uuid", SQL),
+                "reason", List.of(MISSING, 42, "", CONTROL, HUGE),
+                "correctsEntryId", List.of(42, "not-a-uuid", UUID.randomUUID().toString()),
+                "lines", List.of(MISSING, 42, List.of(), List.of(debit), List.of(debit, debit),
+                        java.util.Collections.nCopies(21, debit),
+                        List.of(Map.of("account", "ESCROW", "side", "DEBIT",
+                                "amount", Map.of("amount", "1.00", "currency", "CNY")), credit),
+                        List.of(Map.of("account", "CASH", "side", "DEBIT",
+                                "amount", Map.of("amount", "1.00", "currency", "CNY")), credit),
+                        List.of(Map.of("account", "PLATFORM_COMMISSION", "side", "SIDEWAYS",
+                                "amount", Map.of("amount", "1.00", "currency", "CNY")), credit),
+                        List.of(Map.of("account", "PLATFORM_COMMISSION", "side", "DEBIT",
+                                "amount", Map.of("amount", 1, "currency", "CNY")), credit),
+                        List.of(Map.of("account", "PLATFORM_COMMISSION", "side", "DEBIT",
+                                "amount", Map.of("amount", "1.00", "currency", "EUR")),
+                                Map.of("account", "PARTNER_PAYABLE", "side", "CREDIT",
+                                        "amount", Map.of("amount", "1.00", "currency", "EUR"))),
+                        List.of(Map.of("side", "DEBIT", "amount", Map.of("amount", "1.00", "currency", "CNY")),
+                                credit))));
         add(cases, "cancellation", "/api/v1/transactions/{tx}/cancellation", Who.PAYER, false, Map.of("reason", "x"),
                 Map.of("reason", List.of(42, CONTROL, "r".repeat(501))));
         return cases.stream().map(Arguments::of);
@@ -115,7 +143,8 @@ class BadInputTests extends TransactionServiceIntegrationTest {
     void badInputIsA4xxNamingTheFieldAndWritesNothing(Case bad) throws Exception {
         Fixture f = fixture();
         Map<String, Object> body = new LinkedHashMap<>();
-        bad.valid().forEach((k, v) -> body.put(k, "{partner}".equals(v) ? f.partner().id().toString() : v));
+        bad.valid().forEach((k, v) -> body.put(k, "{partner}".equals(v) ? f.partner().id().toString()
+                : "{tx}".equals(v) ? f.transaction().toString() : v));
         if (bad.value() == MISSING) {
             body.remove(bad.field());
         }
@@ -125,7 +154,11 @@ class BadInputTests extends TransactionServiceIntegrationTest {
         MockHttpServletRequestBuilder call = post(bad.path().replace("{tx}", f.transaction().toString())
                 .replace("{dispute}", f.dispute().toString())).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body))
-                .header("Authorization", bad.who() == Who.PAYER ? f.payer().token() : staff("operator"));
+                .header("Authorization", switch (bad.who()) {
+                    case PAYER -> f.payer().token();
+                    case OPERATOR -> staff("operator");
+                    case ADMIN -> staff("admin");
+                });
         if (bad.idempotent()) {
             call.header("Idempotency-Key", UUID.randomUUID().toString());
         }
@@ -195,7 +228,8 @@ class BadInputTests extends TransactionServiceIntegrationTest {
                 select (select count(*) from transaction) || '/' || (select string_agg(status || version, ',' order by id)
                         from transaction) || '/' || (select count(*) from payment) || '/'
                        || (select count(*) from journal_entry) || '/'
-                       || (select coalesce(string_agg(status || version, ',' order by id), '') from dispute)
+                       || (select coalesce(string_agg(status || version, ',' order by id), '') from dispute) || '/'
+                       || (select count(*) from ledger_correction)
                 """, String.class);
     }
 }

@@ -78,6 +78,18 @@ class RoleMatrixTests extends TransactionServiceIntegrationTest {
             new Endpoint(HttpMethod.GET, "/api/v1/reconciliations", null, false, Set.of("operator", "auditor")),
             new Endpoint(HttpMethod.GET, "/api/v1/reconciliations/" + UUID.randomUUID(), null, false,
                     Set.of("operator", "auditor")),
+            new Endpoint(HttpMethod.POST, "/api/v1/ledger/corrections", "{\"transactionId\":\""
+                    + UUID.randomUUID() + "\",\"reason\":\"wrong commission\",\"lines\":[{\"account\":"
+                    + "\"PLATFORM_COMMISSION\",\"side\":\"DEBIT\",\"amount\":{\"amount\":\"1.00\","
+                    + "\"currency\":\"CNY\"}},{\"account\":\"PARTNER_PAYABLE\",\"side\":\"CREDIT\","
+                    + "\"amount\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}]}", false, Set.of("admin")),
+            new Endpoint(HttpMethod.GET, "/api/v1/ledger/corrections", null, false, Set.of("admin", "auditor")),
+            new Endpoint(HttpMethod.GET, "/api/v1/ledger/corrections/" + UUID.randomUUID(), null, false,
+                    Set.of("admin", "auditor")),
+            new Endpoint(HttpMethod.POST, "/api/v1/ledger/corrections/" + UUID.randomUUID() + "/approval", null,
+                    false, Set.of("admin")),
+            new Endpoint(HttpMethod.POST, "/api/v1/ledger/corrections/" + UUID.randomUUID() + "/rejection",
+                    "{\"reason\":\"not needed\"}", false, Set.of("admin")),
             new Endpoint(HttpMethod.GET, "/api/v1/audit/transactions/events", null, false, Set.of("auditor", "admin")),
             new Endpoint(HttpMethod.GET, "/api/v1/audit/transactions/verification", null, false,
                     Set.of("auditor", "admin")),
@@ -195,7 +207,8 @@ class RoleMatrixTests extends TransactionServiceIntegrationTest {
                 select (select count(*) from transaction) || '/' || (select string_agg(status || version, ',' order by id)
                         from transaction) || '/' || (select count(*) from payment) || '/'
                        || (select count(*) from journal_entry) || '/'
-                       || (select coalesce(string_agg(status || version, ',' order by id), '') from dispute)
+                       || (select coalesce(string_agg(status || version, ',' order by id), '') from dispute) || '/'
+                       || (select count(*) from ledger_correction)
                 """, String.class);
     }
 }

@@ -53,14 +53,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * contracts are in contracts.md) and for the payment provider, and a clock tests can move forward. Keep the
  * annotations and properties here only, so every test class shares the context.
  */
-@SpringBootTest(properties = {"transaction.settlement.job-period=1h",
+@SpringBootTest(properties = {"transaction.settlement.job-period=1h", "transaction.payments.submission-job-period=1h",
         "transaction.payments.providers.simulator.callback-secret=" + TransactionServiceIntegrationTest.CALLBACK_SECRET,
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=1000",
-        // the test machine is shared and sometimes slow: generous limits, except partner-service's, which the
-        // timeout test exceeds on purpose (production limits are in application.yml)
+        // the test machine is shared and sometimes slow: generous limits, except partner-service's and the payment
+        // provider's, which the timeout tests exceed on purpose (production limits are in application.yml)
         "spring.cloud.openfeign.client.config.user-service.read-timeout=15000",
         "spring.cloud.openfeign.client.config.risk-service.read-timeout=15000",
-        "spring.cloud.openfeign.client.config.payment-provider.read-timeout=15000",
+        "spring.cloud.openfeign.client.config.payment-provider.read-timeout=5000",
         "spring.cloud.openfeign.client.config.partner-service.read-timeout=4000"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {"platform.transactions.v1", "platform.risk.v1",

@@ -45,8 +45,13 @@ class TransactionCreationIntegrationTests extends TransactionServiceIntegrationT
                 .andExpect(jsonPath("$.amount.currency").value("CNY"))
                 .andExpect(jsonPath("$.risk.decision").value("APPROVE"))
                 .andExpect(jsonPath("$.risk.reasons[0]").value("new account"))
-                .andExpect(jsonPath("$.commissionRate").value(0.035))
+                .andExpect(jsonPath("$.commissionRate").value("0.0350"))
                 .andExpect(jsonPath("$.fulfilmentDays").value(4)));
+        UUID createdId = UUID.fromString(created.get("id").asString());
+        // api.md: a rate is a decimal string, never a JSON number, on creation and on every read
+        assertThat(created.get("commissionRate").isString()).isTrue();
+        assertThat(getJson("/api/v1/transactions/" + createdId, payer.token()).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("\"commissionRate\":\"0.0350\"");
         List<String> steps = new ArrayList<>();
         created.get("steps").forEach(s -> steps.add(s.get("name").asString()));
         assertThat(steps).containsExactly("PAYER_ELIGIBILITY", "PARTNER_ELIGIBILITY", "RISK_DECISION");
@@ -175,6 +180,28 @@ class TransactionCreationIntegrationTests extends TransactionServiceIntegrationT
                 UUID.randomUUID().toString())
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("PARTNER_NOT_ELIGIBLE"))
                 .andExpect(jsonPath("$.reason").value(reason));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void theCommissionRateIsShownAsADecimalStringWithTheAgreementsFourPlaces() throws Exception {
+        Payer payer = payer();
+        String text = create(payer, partner("LOGISTICS", "ACTIVE", true, "0.05", 3), "10.00")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(text).contains("\"commissionRate\":\"0.0500\"");
+        JsonNode list = body(getJson("/api/v1/transactions", payer.token()).andExpect(status().isOk()));
+        assertThat(list.toString()).contains("\"commissionRate\":\"0.0500\"");
+        String zero = create(payer, partner("LOGISTICS", "ACTIVE", true, "0", 3), "10.00")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(zero).contains("\"commissionRate\":\"0.0000\"");
+    }
+
+    @Test
+    void aCommissionRateWithMoreThanFourPlacesIsRefusedNotRounded() throws Exception {
+        int before = count();
+        create(payer(), partner("LOGISTICS", "ACTIVE", true, "0.12345", 3), "10.00")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("PARTNER_NOT_ELIGIBLE"))
+                .andExpect(jsonPath("$.reason").value("the partner's agreement terms are not valid"));
         assertThat(count()).isEqualTo(before);
     }
 
