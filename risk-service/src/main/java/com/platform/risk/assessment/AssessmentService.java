@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.platform.risk.decision.DecisionPolicy;
 import com.platform.risk.engine.Action;
 import com.platform.risk.engine.Facts;
+import com.platform.risk.engine.RuleSet;
 import com.platform.risk.engine.RuleOutcome;
 import com.platform.risk.engine.RuleVariable;
 import com.platform.risk.facts.FactViews;
@@ -36,7 +38,8 @@ import com.platform.starter.outbox.Outbox;
  * the rules in force, applies the {@link DecisionPolicy}, stores the decision with its explanation, opens a case
  * for REVIEW and records {@code risk.assessed} (and {@code risk.case-opened}), all in one transaction.
  * Idempotent per transaction id: a repeat returns the stored assessment. Assessments of one payer are serialised
- * (an advisory lock), so concurrent ones see each other in the velocity.
+ * (an advisory lock taken after the reads that do not depend on the payer's other assessments, held to the
+ * commit), so concurrent ones see each other in the velocity.
  */
 @Service
 public class AssessmentService {
@@ -45,6 +48,9 @@ public class AssessmentService {
 
     /** Facts of a payer the view does not know: the most cautious values (R1, never approved by accident). */
     static final String UNKNOWN = "UNKNOWN";
+
+    private static final PayerFacts UNKNOWN_PAYER = new PayerFacts(null, null, null, 0);
+    private static final PartnerFacts UNKNOWN_PARTNER = new PartnerFacts(null, null, null);
 
     private final Assessments assessments;
     private final FactViews views;
@@ -56,6 +62,7 @@ public class AssessmentService {
     private final Outbox outbox;
     private final Clock clock;
     private final ZoneId zone;
+    private final Map<String, Object> policySnapshot;
 
     AssessmentService(Assessments assessments, FactViews views, Watchlist watchlist, RuleCatalog catalog,
             DecisionPolicy policy, ReviewCases cases, CaseEvents caseEvents, Outbox outbox, Clock clock,
@@ -70,6 +77,7 @@ public class AssessmentService {
         this.outbox = outbox;
         this.clock = clock;
         this.zone = zone;
+        this.policySnapshot = policySnapshot(policy);
     }
 
     public record Assessed(UUID id, UUID transactionId, Action decision, int score, List<RuleOutcome> fired,
@@ -80,37 +88,45 @@ public class AssessmentService {
         }
     }
 
+    /**
+     * Statements, in this order: the payer and partner views (one query), the watchlist, the rule-set generation
+     * (and the versions in force only after a rule change), then the payer's advisory lock, the velocity, the
+     * insert (which also detects a repeat: {@code on conflict do nothing} on the transaction id), the outbox
+     * (sequence and event) and, for REVIEW, the case and its event. Everything that does not depend on the other
+     * assessments of the payer is read before the lock, so the lock is held only for velocity, evaluation and
+     * writes until the commit.
+     */
     @Transactional
     public Assessed assess(AssessmentRequest request) {
-        Optional<Assessment> earlier = assessments.findByTransaction(request.transactionId());
-        if (earlier.isPresent()) {
-            return Assessed.of(earlier.get());
-        }
-        assessments.lockPayer(request.payerId());
-        earlier = assessments.findByTransaction(request.transactionId());
-        if (earlier.isPresent()) {
-            return Assessed.of(earlier.get());
-        }
         Instant now = clock.instant();
-        Optional<PayerFacts> payer = views.payer(request.payerId(), request.occurredAt());
-        Optional<PartnerFacts> partner = views.partner(request.partnerId());
-        Facts facts = facts(request, payer, partner);
+        FactViews.Parties parties = views.parties(request.payerId(), request.partnerId(), request.occurredAt());
+        Set<WatchKind> watched = watchlist.hits(request.payerId(), request.documentRef(), request.deviceId(),
+                request.ip(), now);
+        RuleSet rules = catalog.current();
 
-        List<RuleOutcome> outcomes = catalog.current().evaluate(facts);
-        DecisionPolicy.Decision decision = policy.decide(outcomes, payer.isPresent(), partner.isPresent());
-        List<RuleOutcome> live = new ArrayList<>();
+        assessments.lockPayer(request.payerId());
+        Assessments.Velocity velocity = assessments.velocity(request.payerId(), request.amount().currency(),
+                request.occurredAt());
+        Facts facts = facts(request, parties.payer(), parties.partner(), watched, velocity);
+        boolean payerKnown = parties.payer().isPresent();
+        boolean partnerKnown = parties.partner().isPresent();
+
+        List<RuleOutcome> outcomes = rules.evaluate(facts);
+        DecisionPolicy.Decision decision = policy.decide(outcomes, payerKnown, partnerKnown);
+        List<RuleOutcome> live = new ArrayList<>(outcomes.size());
         List<RuleOutcome> shadow = new ArrayList<>();
-        outcomes.forEach(o -> (o.live() ? live : shadow).add(o));
+        for (RuleOutcome o : outcomes) {
+            (o.live() ? live : shadow).add(o);
+        }
 
         UUID id = UUID.randomUUID();
         ReviewCase opened = decision.decision() == Action.REVIEW ? ReviewCase.open(id, request.transactionId(),
                 request.payerId(), request.partnerId(), now) : null;
-        Assessment assessment = new Assessment(id, request, decision.decision(), decision.score(),
-                payer.isPresent(), partner.isPresent(), facts.activation(), live, shadow, decision.reasons(),
-                policySnapshot(), opened == null ? null : opened.id(), now);
+        Assessment assessment = new Assessment(id, request, decision.decision(), decision.score(), payerKnown,
+                partnerKnown, facts.activation(), live, shadow, decision.reasons(), policySnapshot,
+                opened == null ? null : opened.id(), now);
         if (!assessments.insert(assessment)) {
-            // assessed meanwhile by a request that did not take the payer lock first: cannot happen with one
-            // payer per transaction, but a transaction id reused for another payer lands here
+            // a repeat (transaction-service retried): the first assessment stands, whatever this one says
             return Assessed.of(assessments.findByTransaction(request.transactionId()).orElseThrow());
         }
         outbox.record(CaseEvents.TOPIC, "assessment", id.toString(), ASSESSED, new RiskAssessed(id,
@@ -132,18 +148,17 @@ public class AssessmentService {
     public record MoneyView(String amount, String currency) {
     }
 
-    private Facts facts(AssessmentRequest request, Optional<PayerFacts> payer, Optional<PartnerFacts> partner) {
+    private Facts facts(AssessmentRequest request, Optional<PayerFacts> payer, Optional<PartnerFacts> partner,
+            Set<WatchKind> watched, Assessments.Velocity velocity) {
         Instant at = request.occurredAt();
-        Assessments.Velocity velocity = assessments.velocity(request.payerId(), request.amount().currency(), at);
-        Set<WatchKind> watched = watchlist.hits(request.payerId(), request.documentRef(), request.deviceId(),
-                request.ip(), clock.instant());
-        PayerFacts p = payer.orElse(new PayerFacts(null, null, null, 0));
-        PartnerFacts q = partner.orElse(new PartnerFacts(null, null, null));
+        PayerFacts p = payer.orElse(UNKNOWN_PAYER);
+        PartnerFacts q = partner.orElse(UNKNOWN_PARTNER);
         long ageDays = p.registeredAt() == null ? 0
                 : Math.max(0, java.time.Duration.between(p.registeredAt(), at).toDays());
+        double amount = request.amount().major();
         return Facts.builder()
                 .set(RuleVariable.TX_TYPE, request.type().name())
-                .set(RuleVariable.TX_AMOUNT, request.amount().major())
+                .set(RuleVariable.TX_AMOUNT, amount)
                 .set(RuleVariable.TX_CURRENCY, request.amount().currency())
                 .set(RuleVariable.TX_HOUR_OF_DAY, at.atZone(zone).getHour())
                 .set(RuleVariable.PAYER_LEVEL, p.level() == null ? 0 : p.level())
@@ -162,13 +177,14 @@ public class AssessmentService {
                 .build();
     }
 
-    private Map<String, Object> policySnapshot() {
+    /** The policy values stored with each assessment: one immutable snapshot (the policy does not change). */
+    private static Map<String, Object> policySnapshot(DecisionPolicy policy) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("reviewScore", policy.reviewScore());
         snapshot.put("rejectScore", policy.rejectScore());
         snapshot.put("onError", policy.onError());
         snapshot.put("unknownPayer", policy.unknownPayer());
         snapshot.put("unknownPartner", policy.unknownPartner());
-        return snapshot;
+        return Collections.unmodifiableMap(snapshot);
     }
 }

@@ -49,16 +49,42 @@ public class Assessments {
                 "risk-payer:" + payerId);
     }
 
-    /** The payer's earlier assessments: count in the last hour and day, amount in the last day in this currency. */
+    /**
+     * The payer's earlier assessments (by {@code occurredAt}): how many in the last hour and day, and the amount in
+     * this currency in the last day of those whose transaction may still move money. A transaction stops counting
+     * toward the amount (never toward the counts: every attempt is a signal) once it has ended without money
+     * moving: risk-service rejected it itself, or transaction-service reported it rejected or cancelled
+     * ({@code transaction_outcome}, kept from the events whether they arrive before or after the assessment).
+     */
     Velocity velocity(UUID payerId, String currency, Instant at) {
         return jdbc.queryForObject("""
-                select count(*) filter (where occurred_at > ?),
+                select count(*) filter (where a.occurred_at > ?),
                        count(*),
-                       coalesce(sum(amount_minor) filter (where currency = ?), 0)
-                from assessment where payer_id = ? and occurred_at > ? and occurred_at <= ?
+                       coalesce(sum(a.amount_minor) filter (where a.currency = ? and a.decision <> 'REJECT'
+                                                            and o.transaction_id is null), 0)
+                from assessment a
+                left join transaction_outcome o on o.transaction_id = a.transaction_id
+                where a.payer_id = ? and a.occurred_at > ? and a.occurred_at <= ?
                 """, (rs, i) -> new Velocity(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
                 Timestamp.from(at.minusSeconds(3600)), currency, payerId, Timestamp.from(at.minusSeconds(86400)),
                 Timestamp.from(at));
+    }
+
+    /**
+     * Records that a transaction ended without money moving; the first such event per transaction stands (both
+     * states are final in transaction-service). Applied by the velocity query whenever the assessment is stored.
+     *
+     * @return false if the transaction's outcome was already recorded
+     */
+    boolean recordEndedWithoutPayment(UUID transactionId, String outcome, String eventId, String eventType,
+            Instant occurredAt, Instant recordedAt) {
+        return jdbc.update("""
+                insert into transaction_outcome (transaction_id, outcome, event_id, event_type, occurred_at,
+                                                 recorded_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (transaction_id) do nothing
+                """, transactionId, outcome, eventId, eventType, Timestamp.from(occurredAt),
+                Timestamp.from(recordedAt)) == 1;
     }
 
     record Velocity(long count1h, long count24h, long amountMinor24h) {
@@ -78,9 +104,25 @@ public class Assessments {
                 r.amount().currency(), Timestamp.from(r.occurredAt()), r.ip(), r.deviceId(), r.documentRef(),
                 a.decision().name(), a.score(), a.payerKnown(), a.partnerKnown(), json.writeValueAsString(a.facts()),
                 json.writeValueAsString(a.liveOutcomes()), json.writeValueAsString(a.shadowOutcomes()),
-                json.writeValueAsString(a.reasons()), json.writeValueAsString(a.policy()), a.caseId(),
+                json.writeValueAsString(a.reasons()), policyJson(a.policy()), a.caseId(),
                 Timestamp.from(a.assessedAt()));
         return inserted == 1;
+    }
+
+    /** The policy of the last insert, serialised: the service passes the same snapshot with every assessment. */
+    private volatile PolicyJson lastPolicy;
+
+    private record PolicyJson(Map<String, Object> policy, String json) {
+    }
+
+    private String policyJson(Map<String, Object> policy) {
+        PolicyJson last = lastPolicy;
+        if (last != null && last.policy() == policy) {
+            return last.json();
+        }
+        String written = json.writeValueAsString(policy);
+        lastPolicy = new PolicyJson(policy, written);
+        return written;
     }
 
     /** Stored assessments of a period, newest first, for replaying a draft rule over them. */

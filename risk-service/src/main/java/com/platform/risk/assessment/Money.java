@@ -2,6 +2,7 @@ package com.platform.risk.assessment;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 import com.platform.risk.support.RiskException;
 
@@ -11,6 +12,22 @@ public record Money(long minor, String currency) {
     /** At most 10^15 minor units: far above any transaction, far below a long's overflow when summed. */
     static final long MAX_MINOR = 1_000_000_000_000_000L;
 
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    /** The amount's syntax by the currency's fraction digits (0-3 in ISO 4217; at least one digit is allowed). */
+    private static final Pattern[] AMOUNT = new Pattern[5];
+
+    static {
+        for (int digits = 0; digits < AMOUNT.length; digits++) {
+            AMOUNT[digits] = Pattern.compile("\\d{1,16}(\\.\\d{1," + Math.max(1, digits) + "})?");
+        }
+    }
+
+    private static Pattern amountPattern(int digits) {
+        return digits < AMOUNT.length ? AMOUNT[digits]
+                : Pattern.compile("\\d{1,16}(\\.\\d{1," + digits + "})?");
+    }
+
     /**
      * @param amount a decimal string with at most the currency's fraction digits, e.g. {@code "12.50"}
      * @throws RiskException.InvalidField naming {@code amount.amount} or {@code amount.currency}
@@ -18,7 +35,7 @@ public record Money(long minor, String currency) {
     public static Money parse(String amount, String currency) {
         Currency unit;
         try {
-            if (currency == null || !currency.matches("[A-Z]{3}")) {
+            if (currency == null || !CURRENCY.matcher(currency).matches()) {
                 throw new IllegalArgumentException();
             }
             unit = Currency.getInstance(currency);
@@ -27,7 +44,7 @@ public record Money(long minor, String currency) {
             throw new RiskException.InvalidField("amount.currency", "must be an ISO 4217 currency code");
         }
         int digits = Math.max(0, unit.getDefaultFractionDigits());
-        if (amount == null || !amount.matches("\\d{1,16}(\\.\\d{1," + Math.max(1, digits) + "})?")
+        if (amount == null || !amountPattern(digits).matcher(amount).matches()
                 || (digits == 0 && amount.contains("."))) {
             throw new RiskException.InvalidField("amount.amount",
                     "must be a decimal string with at most " + digits + " fraction digits");

@@ -1,7 +1,9 @@
 package com.platform.risk.decision;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -49,41 +51,94 @@ public record DecisionPolicy(
      * @param partnerKnown whether the partner view knows the partner
      */
     public Decision decide(List<RuleOutcome> outcomes, boolean payerKnown, boolean partnerKnown) {
+        List<RuleOutcome> all = outcomes instanceof RandomAccess ? outcomes : new ArrayList<>(outcomes);
+        int size = all.size();
+        // first pass: the decision and score, and how many rules fired or failed (no allocation)
         Action decision = Action.APPROVE;
         int score = 0;
-        List<RuleOutcome> fired = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        for (RuleOutcome outcome : outcomes) {
+        int firedCount = 0;
+        int errorCount = 0;
+        for (int i = 0; i < size; i++) {
+            RuleOutcome outcome = all.get(i);
             if (!outcome.live()) {
                 continue;
             }
             if (outcome.outcome() == Outcome.HIT) {
-                fired.add(outcome);
+                firedCount++;
                 score += outcome.score();
                 decision = decision.atLeast(outcome.action());
             }
             else if (outcome.outcome() == Outcome.ERROR && outcome.action() != Action.APPROVE) {
+                errorCount++;
                 decision = decision.atLeast(onError);
-                reasons.add("RULE_ERROR:" + outcome.ruleId());
             }
         }
+        String scoreReason = null;
         if (score >= rejectScore) {
             decision = decision.atLeast(Action.REJECT);
-            reasons.add("SCORE_AT_LEAST_" + rejectScore);
+            scoreReason = scoreReason(rejectScore);
         }
         else if (score >= reviewScore) {
             decision = decision.atLeast(Action.REVIEW);
-            reasons.add("SCORE_AT_LEAST_" + reviewScore);
+            scoreReason = scoreReason(reviewScore);
         }
         if (!payerKnown) {
             decision = decision.atLeast(unknownPayer);
-            reasons.add("UNKNOWN_PAYER");
         }
         if (!partnerKnown) {
             decision = decision.atLeast(unknownPartner);
-            reasons.add("UNKNOWN_PARTNER");
         }
-        return new Decision(decision, score, fired, reasons);
+        // second pass, only for what is there: the fired rules and the reasons, in the order of the outcomes
+        Object[] fired = firedCount == 0 ? NONE : new Object[firedCount];
+        int reasonCount = errorCount + (scoreReason == null ? 0 : 1) + (payerKnown ? 0 : 1) + (partnerKnown ? 0 : 1);
+        Object[] reasons = reasonCount == 0 ? NONE : new Object[reasonCount];
+        if (firedCount > 0 || errorCount > 0) {
+            int f = 0;
+            int r = 0;
+            for (int i = 0; i < size; i++) {
+                RuleOutcome outcome = all.get(i);
+                if (!outcome.live()) {
+                    continue;
+                }
+                if (outcome.outcome() == Outcome.HIT) {
+                    fired[f++] = outcome;
+                }
+                else if (outcome.outcome() == Outcome.ERROR && outcome.action() != Action.APPROVE) {
+                    reasons[r++] = "RULE_ERROR:" + outcome.ruleId();
+                }
+            }
+        }
+        int r = errorCount;
+        if (scoreReason != null) {
+            reasons[r++] = scoreReason;
+        }
+        if (!payerKnown) {
+            reasons[r++] = UNKNOWN_PAYER;
+        }
+        if (!partnerKnown) {
+            reasons[r] = UNKNOWN_PARTNER;
+        }
+        return new Decision(decision, score, Fixed.of(fired), Fixed.of(reasons));
+    }
+
+    private static final Object[] NONE = new Object[0];
+    private static final String UNKNOWN_PAYER = "UNKNOWN_PAYER";
+    private static final String UNKNOWN_PARTNER = "UNKNOWN_PARTNER";
+
+    /** {@code SCORE_AT_LEAST_<n>}, built once per threshold (the thresholds do not change). */
+    private static final String[] SCORE_REASONS = new String[1024];
+
+    private static String scoreReason(int threshold) {
+        if (threshold < 0 || threshold >= SCORE_REASONS.length) {
+            return "SCORE_AT_LEAST_" + threshold;
+        }
+        String reason = SCORE_REASONS[threshold];
+        if (reason == null) {
+            // a race builds the same immutable string twice, nothing worse
+            reason = "SCORE_AT_LEAST_" + threshold;
+            SCORE_REASONS[threshold] = reason;
+        }
+        return reason;
     }
 
     /**
@@ -93,8 +148,39 @@ public record DecisionPolicy(
     public record Decision(Action decision, int score, List<RuleOutcome> fired, List<String> reasons) {
 
         public Decision {
-            fired = List.copyOf(fired);
-            reasons = List.copyOf(reasons);
+            fired = fired instanceof Fixed ? fired : List.copyOf(fired);
+            reasons = reasons instanceof Fixed ? reasons : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * An unmodifiable list over an array that only {@link #decide} ever held: the decision's lists without a copy.
+     * Private, so no caller can keep a reference to the array.
+     */
+    private static final class Fixed<T> extends AbstractList<T> implements RandomAccess {
+
+        private static final Fixed<Object> EMPTY = new Fixed<>(NONE);
+
+        private final Object[] items;
+
+        private Fixed(Object[] items) {
+            this.items = items;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> List<T> of(Object[] items) {
+            return items.length == 0 ? (List<T>) EMPTY : new Fixed<>(items);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get(int index) {
+            return (T) items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
         }
     }
 }

@@ -2,30 +2,48 @@ package com.platform.risk.engine;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Optional;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.cel.runtime.CelVariableResolver;
 
 /**
  * The input facts of one assessment: a value for every {@link RuleVariable}, typed as CEL expects. Stored with the
  * assessment (keyed by variable name) so a decision can be explained and replayed with other rules later.
+ * Immutable; its variable resolver is built once, so evaluating many rules over the same facts allocates nothing
+ * on a variable lookup (each value is wrapped in its {@code Optional} once, here).
  */
 public final class Facts {
 
+    private static final RuleVariable[] VARIABLES = RuleVariable.values();
+    private static final Map<String, RuleVariable> BY_NAME = new HashMap<>();
+
+    static {
+        for (RuleVariable variable : VARIABLES) {
+            BY_NAME.put(variable.variable(), variable);
+        }
+    }
+
     private final Map<String, Object> activation;
-    private final Map<String, Optional<Object>> resolved;
+    private final Optional<Object>[] resolved;
     private final CelVariableResolver resolver;
 
-    private Facts(Map<String, Object> activation) {
-        this.activation = Collections.unmodifiableMap(activation);
-        // each value wrapped once, so that evaluating many rules neither copies the map nor allocates per lookup
-        Map<String, Optional<Object>> wrapped = new HashMap<>();
-        activation.forEach((name, value) -> wrapped.put(name, Optional.of(value)));
-        this.resolved = wrapped;
-        this.resolver = name -> resolved.getOrDefault(name, Optional.empty());
+    @SuppressWarnings("unchecked")
+    private Facts(Object[] values) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        resolved = new Optional[values.length];
+        for (int i = 0; i < values.length; i++) {
+            byName.put(VARIABLES[i].variable(), values[i]);
+            resolved[i] = Optional.of(values[i]);
+        }
+        activation = Collections.unmodifiableMap(byName);
+        resolver = this::find;
+    }
+
+    private Optional<Object> find(String name) {
+        RuleVariable variable = BY_NAME.get(name);
+        return variable == null ? Optional.empty() : resolved[variable.ordinal()];
     }
 
     /** The facts as CEL's runtime looks variables up. */
@@ -38,16 +56,16 @@ public final class Facts {
      * @throws IllegalArgumentException if a variable is missing, unknown or of the wrong kind
      */
     public static Facts of(Map<String, ?> values) {
-        Map<String, Object> activation = new LinkedHashMap<>();
-        for (RuleVariable variable : RuleVariable.values()) {
-            activation.put(variable.variable(), variable.coerce(values.get(variable.variable())));
-        }
         for (String name : values.keySet()) {
-            if (!activation.containsKey(name)) {
+            if (!BY_NAME.containsKey(name)) {
                 throw new IllegalArgumentException("Unknown variable " + name);
             }
         }
-        return new Facts(activation);
+        Object[] coerced = new Object[VARIABLES.length];
+        for (RuleVariable variable : VARIABLES) {
+            coerced[variable.ordinal()] = variable.coerce(values.get(variable.variable()));
+        }
+        return new Facts(coerced);
     }
 
     public static Builder builder() {
@@ -60,22 +78,25 @@ public final class Facts {
     }
 
     public Object get(RuleVariable variable) {
-        return activation.get(variable.variable());
+        return resolved[variable.ordinal()].get();
     }
 
     public static final class Builder {
 
-        private final Map<RuleVariable, Object> values = new EnumMap<>(RuleVariable.class);
+        private final Object[] values = new Object[VARIABLES.length];
 
         public Builder set(RuleVariable variable, Object value) {
-            values.put(variable, value);
+            values[variable.ordinal()] = value;
             return this;
         }
 
+        /** @throws IllegalArgumentException if a variable was not set or is of the wrong kind */
         public Facts build() {
-            Map<String, Object> byName = new LinkedHashMap<>();
-            values.forEach((variable, value) -> byName.put(variable.variable(), value));
-            return of(byName);
+            Object[] coerced = new Object[VARIABLES.length];
+            for (RuleVariable variable : VARIABLES) {
+                coerced[variable.ordinal()] = variable.coerce(values[variable.ordinal()]);
+            }
+            return new Facts(coerced);
         }
     }
 

@@ -52,7 +52,12 @@ public final class RuleCompiler {
             builder.addVar(variable.variable(), variable.kind().celType());
         }
         compiler = builder.build();
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options).build();
+        // The planner runtime (CEL's recommended one): each rule is planned once into a tree of evaluation nodes
+        // that allocates little per evaluation. It requires heterogeneous numeric comparisons at run time; the
+        // type checker above keeps refusing mixed int/double comparisons, so no checked expression changes meaning.
+        runtime = CelRuntimeFactory.plannerRuntimeBuilder()
+                .setOptions(options.toBuilder().enableHeterogeneousNumericComparisons(true).build())
+                .build();
         validator = CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
                 .addAstValidators(AstDepthLimitValidator.newInstance(MAX_DEPTH))
                 .build();

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,28 +29,36 @@ public class FactViews {
         this.violationWindow = violationWindow;
     }
 
-    /**
-     * @return empty if no event about the payer has arrived yet; active violations are those not overturned and
-     *         recorded within {@code risk.views.violation-window} (365 days) before {@code at}
-     */
-    public Optional<PayerFacts> payer(UUID userId, Instant at) {
-        List<PayerFacts> found = jdbc.query("""
-                select p.level, p.status, p.registered_at,
-                       (select count(*) from payer_violation v where v.user_id = p.user_id and not v.overturned
-                        and (v.recorded_at is null or v.recorded_at > ?)) as violations
-                from payer_view p where p.user_id = ?
-                """, (rs, i) -> {
-            Timestamp registered = rs.getTimestamp(3);
-            return new PayerFacts((Integer) rs.getObject(1), rs.getString(2),
-                    registered == null ? null : registered.toInstant(), rs.getInt(4));
-        }, Timestamp.from(at.minus(violationWindow)), userId);
-        return found.stream().findFirst();
+    /** What the views know about the payer and the partner of one transaction. */
+    public record Parties(Optional<PayerFacts> payer, Optional<PartnerFacts> partner) {
     }
 
-    public Optional<PartnerFacts> partner(UUID partnerId) {
-        return jdbc.query("select type, status, grade from partner_view where partner_id = ?",
-                (rs, i) -> new PartnerFacts(rs.getString(1), rs.getString(2), rs.getString(3)), partnerId)
-                .stream().findFirst();
+    /**
+     * Both views in one query (one round trip on the assessment path).
+     *
+     * @return each empty if no event about that payer / partner has arrived yet; active violations are those not
+     *         overturned and recorded within {@code risk.views.violation-window} (365 days) before {@code at}
+     */
+    public Parties parties(UUID userId, UUID partnerId, Instant at) {
+        return jdbc.queryForObject("""
+                select p.user_id, p.level, p.status, p.registered_at,
+                       (select count(*) from payer_violation v where v.user_id = p.user_id and not v.overturned
+                        and (v.recorded_at is null or v.recorded_at > ?)) as violations,
+                       q.partner_id, q.type, q.status, q.grade
+                from (select 1) as one
+                left join payer_view p on p.user_id = ?
+                left join partner_view q on q.partner_id = ?
+                """, (rs, i) -> {
+            Optional<PayerFacts> payer = Optional.empty();
+            if (rs.getObject(1) != null) {
+                Timestamp registered = rs.getTimestamp(4);
+                payer = Optional.of(new PayerFacts((Integer) rs.getObject(2), rs.getString(3),
+                        registered == null ? null : registered.toInstant(), rs.getInt(5)));
+            }
+            Optional<PartnerFacts> partner = rs.getObject(6) == null ? Optional.empty()
+                    : Optional.of(new PartnerFacts(rs.getString(7), rs.getString(8), rs.getString(9)));
+            return new Parties(payer, partner);
+        }, Timestamp.from(at.minus(violationWindow)), userId, partnerId);
     }
 
     void payerRegistered(UUID userId, Instant registeredAt) {

@@ -90,6 +90,16 @@ public class Rules {
         };
     }
 
+    /**
+     * The generation of the rule set in force: moved in the same transaction as every change of a rule version
+     * (a trigger of migration V5), so a new number is visible exactly when the change is.
+     */
+    public long generation() {
+        Long generation = jdbc.queryForObject("select generation from rule_set_generation where id = 1",
+                Long.class);
+        return generation == null ? 0 : generation;
+    }
+
     /** The versions in force that run: ACTIVE and LIVE or SHADOW, in a stable order. */
     public List<RuleVersion> inForce() {
         return jdbc.query("select " + VERSION_COLUMNS + " from rule_version where status = 'ACTIVE' "

@@ -1,9 +1,15 @@
 package com.platform.risk.assessment;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -208,5 +214,62 @@ class AssessmentIntegrationTests extends RiskServiceIntegrationTest {
     void anUnknownAssessmentIs404() throws Exception {
         get("/api/v1/risk/assessments/" + UUID.randomUUID(), risk1()).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("ASSESSMENT_NOT_FOUND"));
+    }
+
+    @Test
+    void concurrentAssessmentsOfOnePayerSeeEachOtherInTheVelocity() throws Exception {
+        UUID payer = goodPayer();
+        UUID partner = goodPartner();
+        // one instant for all: velocity counts the assessments that are earlier or simultaneous by occurredAt
+        String occurredAt = now().toString();
+        List<Map<String, Object>> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> request = assessment(payer, partner, "10.00");
+            request.put("occurredAt", occurredAt);
+            requests.add(request);
+        }
+        List<JsonNode> assessed = concurrently(requests);
+        List<Integer> seen = new ArrayList<>();
+        for (JsonNode a : assessed) {
+            seen.add(body(get("/api/v1/risk/assessments/" + a.get("assessmentId").asString(), risk1()))
+                    .get("facts").get("velocity.count1h").asInt());
+        }
+        // serialised by the payer's lock: each saw all that committed before it, none missed another
+        assertThat(seen).containsExactlyInAnyOrder(0, 1, 2, 3);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneTransactionAreAssessedOnce() throws Exception {
+        Map<String, Object> request = assessment(goodPayer(), goodPartner(), "12.00");
+        List<JsonNode> assessed = concurrently(List.of(request, request, request, request));
+        assertThat(assessed).extracting(a -> a.get("assessmentId").asString()).containsOnly(
+                assessed.get(0).get("assessmentId").asString());
+        assertThat(jdbc.queryForObject("select count(*) from assessment where transaction_id = ?::uuid", Long.class,
+                request.get("transactionId"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where event_type = 'risk.assessed' "
+                + "and aggregate_id = ?", Long.class, assessed.get(0).get("assessmentId").asString())).isEqualTo(1);
+    }
+
+    private List<JsonNode> concurrently(List<Map<String, Object>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<JsonNode>> runs = new ArrayList<>();
+            for (Map<String, Object> request : requests) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return assess(request);
+                }));
+            }
+            start.countDown();
+            List<JsonNode> results = new ArrayList<>();
+            for (Future<JsonNode> run : runs) {
+                results.add(run.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 }
