@@ -8,6 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.platform.testsupport.CreditCodes;
+
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,22 +41,9 @@ final class People {
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    /** A valid unified social credit code (GB 32100: MOD 31 check character) that no other run has used. */
+    /** A valid unified social credit code (GB 32100) that no other run has used. */
     static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder code = new StringBuilder("91110000");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(10, alphabet.length())));
-        }
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        int check = 31 - sum % 31;
-        return code.append(alphabet.charAt(check == 31 ? 0 : check)).toString();
+        return CreditCodes.random();
     }
 
     /** A valid resident ID number (GB 11643 check character) that no other run has used. */

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+
+import com.platform.testsupport.CreditCodes;
 
 /**
  * A partner admitted for a benchmark run the way a company becomes one (partner-service P1-P4, through its API):
@@ -23,7 +24,7 @@ public final class ActivePartner {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String partners = LocalStackAccess.partnerService();
         String applicationId = stack.send("POST", partners + "/api/v1/partner-applications", applicant.token(),
-                Map.of("companyName", "Bench Merchant Ltd", "creditCode", creditCode(), "type", "MERCHANT",
+                Map.of("companyName", "Bench Merchant Ltd", "creditCode", CreditCodes.random(), "type", "MERCHANT",
                         "licenseNumber", "LIC-" + today.getYear(), "licenseExpiresOn", today.plusYears(3).toString(),
                         "qualifications", List.of(), "contacts", List.of(Map.of("name", "Bench Contact",
                                 "email", applicant.email(), "userId", applicant.userId())),
@@ -43,23 +44,5 @@ public final class ActivePartner {
         stack.send("POST", agreements + "/" + agreementId + "/proposal", operator, Map.of());
         stack.send("POST", agreements + "/" + agreementId + "/acceptance", applicant.token(), Map.of());
         return partnerId;
-    }
-
-    /** A valid unified social credit code (GB 32100, MOD 31 check character) no other run has used. */
-    static String creditCode() {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder code = new StringBuilder("91110000");
-        for (int i = 0; i < 9; i++) {
-            code.append(alphabet.charAt(random.nextInt(10, alphabet.length())));
-        }
-        int sum = 0;
-        int weight = 1;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(code.charAt(i)) * weight;
-            weight = weight * 3 % 31;
-        }
-        int check = 31 - sum % 31;
-        return code.append(alphabet.charAt(check == 31 ? 0 : check)).toString();
     }
 }
