@@ -1,5 +1,6 @@
 package com.platform.benchmarks.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,10 +77,13 @@ public class TransactionCreateSimulation extends SideBySideSimulation {
 
     @Override
     protected List<String> afterSteps(int sustainableDirect, int sustainableGateway) throws Exception {
+        // the services finish what the last steps queued (and their event consumers catch up) before pgbench runs
+        Thread.sleep(Duration.ofSeconds(Integer.getInteger("bench.settle", 45)));
         PgbenchCeilingBenchmark.Ceiling ceiling = PgbenchCeilingBenchmark.measure(10, new int[] {1, 8, 32});
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Then, in the same run, " + ceiling.description());
+        lines.add("Then, in the same run, " + Integer.getInteger("bench.settle", 45) + " s after the last step, "
+                + ceiling.description());
         lines.add("");
         lines.addAll(ceiling.lines());
         lines.add("");
