@@ -50,7 +50,8 @@ public abstract class SideBySideSimulation extends Simulation {
     private final String nameB;
     private final int[] rates;
     private final int stepSeconds = Integer.getInteger("bench.step", 10);
-    private final int warmupSeconds = Integer.getInteger("bench.warmup", 15);
+    // a fresh JVM on these cores costs several times its warm CPU per request for minutes (C2 still compiling)
+    private final int warmupSeconds = Integer.getInteger("bench.warmup", 60);
     private final long p99BoundMs;
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
