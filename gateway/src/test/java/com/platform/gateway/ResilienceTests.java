@@ -44,6 +44,17 @@ class ResilienceTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void anAuditVerificationMayTakeLongerThanOtherRequests() {
+        // the upstream answers a verification after 7 s: the other routes would have given 504 after 5 s
+        client().mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build()
+                .get().uri("/api/v1/audit/partners/verification")
+                .header("Authorization", "Bearer " + freshUserToken("auditor")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("partner-service")
+                .jsonPath("$.path").isEqualTo("/api/v1/audit/partners/verification");
+    }
+
+    @Test
     void aServiceThatCannotBeReachedStillOpensItsBreaker() {
         String token = freshUserToken();
         client().get().uri("/api/v1/partners/1").header("Authorization", "Bearer " + token).exchange()

@@ -15,7 +15,7 @@ class RoutingTests extends GatewayIntegrationTest {
             Map.entry("/api/v1/audit/users/events", "user-service"),
             Map.entry("/api/v1/partner-applications", "partner-service"),
             Map.entry("/api/v1/partners/1/evaluations", "partner-service"),
-            Map.entry("/api/v1/audit/partners/verification", "partner-service"),
+            Map.entry("/api/v1/audit/partners/events", "partner-service"),
             Map.entry("/api/v1/transactions", "transaction-service"),
             Map.entry("/api/v1/disputes/1", "transaction-service"),
             Map.entry("/api/v1/ledger/trial-balance", "transaction-service"),
