@@ -5,6 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.ObservationWebFilterChainDecorator;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
@@ -46,6 +49,18 @@ class EdgeSecurityTests extends GatewayIntegrationTest {
         finally {
             manager.setSessionStore(original);
         }
+    }
+
+    @Autowired
+    WebFilterChainProxy securityFilters;
+
+    /** Not even no-op observations: the security filters are not wrapped one by one on each request. */
+    @Test
+    void securityFiltersAreNotDecoratedForObservation() {
+        client().get().uri("/api/v1/users/me").header("Authorization", "Bearer " + freshUserToken()).exchange()
+                .expectStatus().isOk();
+        assertThat(ReflectionTestUtils.getField(securityFilters, "filterChainDecorator")).isNotNull()
+                .isNotInstanceOf(ObservationWebFilterChainDecorator.class);
     }
 
     @Test

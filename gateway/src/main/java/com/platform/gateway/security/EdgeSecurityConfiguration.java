@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,6 +51,16 @@ class EdgeSecurityConfiguration {
      * platform, so at the edge it needs this Keycloak realm role, as on the services.
      */
     static final String OPERATIONS_ROLE = "admin";
+
+    /**
+     * No observation of the security filters, the authentication and the authorization: the property
+     * {@code management.observations.enable.spring.security=false} only makes them no-ops, and the filter chain was
+     * still decorated filter by filter on every request. With these settings it is not decorated at all.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, CorsConfigurationSource cors,

@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,7 +60,13 @@ class ResourceServerSecurityTests extends StarterIntegrationTest {
 
         assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
                 .noneMatch(name -> name.startsWith("spring.security."));
+        // not even no-op observations: the chain's filters are not wrapped one by one on each request
+        assertThat(ReflectionTestUtils.getField(filterChainProxy, "filterChainDecorator")).isNotNull()
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
     }
+
+    @Autowired
+    FilterChainProxy filterChainProxy;
 
     @Test
     void noTokenIsUnauthorized() throws Exception {
