@@ -78,22 +78,7 @@ public final class CpuMeter implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            long now = System.nanoTime();
-            stats.forEach((name, stat) -> {
-                try {
-                    String line = Files.readString(stat);
-                    // the fields after the command name in parentheses (which may hold spaces): utime is the 14th
-                    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    List<Sample> list = samples.get(name);
-                    synchronized (list) {
-                        list.add(new Sample(now, ticks));
-                    }
-                }
-                catch (IOException | RuntimeException e) {
-                    // the JVM stopped: its samples end here
-                }
-            });
+            sampleOnce();
             try {
                 Thread.sleep(50);
             }
@@ -103,9 +88,36 @@ public final class CpuMeter implements AutoCloseable {
         }
     }
 
+    private void sampleOnce() {
+        long now = System.nanoTime();
+        stats.forEach((name, stat) -> {
+            try {
+                String line = Files.readString(stat);
+                // the fields after the command name in parentheses (which may hold spaces): utime is the 14th
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                List<Sample> list = samples.get(name);
+                synchronized (list) {
+                    list.add(new Sample(now, ticks));
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                // the JVM stopped: its samples end here
+            }
+        });
+    }
+
     @Override
     public void close() {
         running = false;
         sampler.interrupt();
+        try {
+            sampler.join(1_000);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // one sample after the last response, so that the last step has an end to measure to
+        sampleOnce();
     }
 }
