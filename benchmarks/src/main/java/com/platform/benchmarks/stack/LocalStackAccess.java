@@ -122,13 +122,18 @@ public final class LocalStackAccess {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
-    /** Registers a person by e-mail at user-service, verifies the code from the local inbox, returns a token. */
-    public String registeredPersonToken() throws IOException, InterruptedException {
-        return registered("PERSON").token();
+    /** Registers a person by e-mail at user-service, verifies the code from the local inbox: their tokens. */
+    public FreshToken registeredPersonTokens() throws IOException, InterruptedException {
+        return registered("PERSON").tokens();
     }
 
-    /** Someone registered and verified for the run (level L1), with a token. */
-    public record Registered(String userId, String email, String token) {
+    /** Someone registered and verified for the run (level L1), with a token renewed before it expires. */
+    public record Registered(String userId, String email, FreshToken tokens) {
+
+        /** The token now. */
+        public String token() {
+            return tokens.current();
+        }
     }
 
     /** Registers an account of this type ({@code PERSON} or {@code ENTERPRISE}) by e-mail and verifies it. */
@@ -165,7 +170,16 @@ public final class LocalStackAccess {
         }
         post(userService() + "/api/v1/registrations/" + registered.get("registrationId").asString() + "/verification",
                 JSON.writeValueAsString(Map.of("code", code)));
-        return new Registered(registered.get("userId").asString(), email, token(email, password));
+        try {
+            return new Registered(registered.get("userId").asString(), email,
+                    new FreshToken(() -> token(email, password)));
+        }
+        catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** JSON text as a tree, to send as a body. */

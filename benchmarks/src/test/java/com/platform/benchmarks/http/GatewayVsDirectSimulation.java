@@ -2,6 +2,7 @@ package com.platform.benchmarks.http;
 
 import java.util.List;
 
+import com.platform.benchmarks.stack.FreshToken;
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -17,11 +18,11 @@ public class GatewayVsDirectSimulation extends SideBySideSimulation {
     public GatewayVsDirectSimulation() throws Exception {
         super("gateway-vs-direct", "direct", "gateway", "100,200,300,400,500,600,800",
                 List.of("gateway", "user-service"));
-        String token = new LocalStackAccess(new RunRecord("gateway-vs-direct")).registeredPersonToken();
+        FreshToken tokens = new LocalStackAccess(new RunRecord("gateway-vs-direct")).registeredPersonTokens();
         run(http("direct").get(LocalStackAccess.userService() + "/api/v1/users/me")
-                        .header("Authorization", "Bearer " + token),
+                        .header("Authorization", session -> tokens.bearer()),
                 http("gateway").get(LocalStackAccess.gateway() + "/api/v1/users/me")
-                        .header("Authorization", "Bearer " + token));
+                        .header("Authorization", session -> tokens.bearer()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.platform.benchmarks.stack.FreshToken;
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -52,17 +53,17 @@ public class RiskAssessmentSimulation extends SideBySideSimulation {
         }
         writeFixture();
         LocalStackAccess stack = new LocalStackAccess(new RunRecord("risk-assessment"));
-        String token = stack.serviceToken("transaction-service");
+        FreshToken tokens = new FreshToken(() -> stack.serviceToken("transaction-service"));
         String url = LocalStackAccess.riskService() + "/internal/v1/risk/assessments";
         for (int i = 0; i < REPLAYED; i++) {
             String body = body(UUID.randomUUID(), payers.get(i));
-            stack.send("POST", url, token, LocalStackAccess.parse(body));
+            stack.send("POST", url, tokens.current(), LocalStackAccess.parse(body));
             replayBodies.add(body);
         }
-        HttpRequestActionBuilder replay = http("replay").post(url).header("Authorization", "Bearer " + token)
+        HttpRequestActionBuilder replay = http("replay").post(url).header("Authorization", session -> tokens.bearer())
                 .header("Content-Type", "application/json")
                 .body(StringBody(session -> replayBodies.get((int) (replays.getAndIncrement() % REPLAYED))));
-        HttpRequestActionBuilder assessment = http("assessment").post(url).header("Authorization", "Bearer " + token)
+        HttpRequestActionBuilder assessment = http("assessment").post(url).header("Authorization", session -> tokens.bearer())
                 .header("Content-Type", "application/json")
                 .body(StringBody(session -> body(UUID.randomUUID(),
                         payers.get((int) (REPLAYED + fresh.getAndIncrement() % (PAYERS - REPLAYED))))));

@@ -2,6 +2,7 @@ package com.platform.benchmarks.http;
 
 import java.util.List;
 
+import com.platform.benchmarks.stack.FreshToken;
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -17,9 +18,10 @@ public class TokenVsNoneSimulation extends SideBySideSimulation {
     public TokenVsNoneSimulation() throws Exception {
         super("token-vs-none", "none", "token", "300,600,900,1200,1500,1800",
                 List.of("partner-service"));
-        String token = new LocalStackAccess(new RunRecord("token-vs-none")).demoToken("auditor");
+        LocalStackAccess stack = new LocalStackAccess(new RunRecord("token-vs-none"));
+        FreshToken tokens = new FreshToken(() -> stack.demoToken("auditor"));
         String url = LocalStackAccess.partnerService() + "/actuator/health";
-        run(http("none").get(url), http("token").get(url).header("Authorization", "Bearer " + token));
+        run(http("none").get(url), http("token").get(url).header("Authorization", session -> tokens.bearer()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.platform.benchmarks.PgbenchCeilingBenchmark;
 import com.platform.benchmarks.stack.ActivePartner;
+import com.platform.benchmarks.stack.FreshToken;
 import com.platform.benchmarks.stack.LocalStackAccess;
 import com.platform.benchmarks.stack.RunRecord;
 
@@ -35,7 +36,7 @@ public class TransactionCreateSimulation extends SideBySideSimulation {
 
     static final int PAYERS = 40;
 
-    private final List<String> tokens = new ArrayList<>();
+    private final List<FreshToken> tokens = new ArrayList<>();
     private final AtomicLong sent = new AtomicLong();
 
     public TransactionCreateSimulation() throws Exception {
@@ -45,11 +46,11 @@ public class TransactionCreateSimulation extends SideBySideSimulation {
         String partnerId = ActivePartner.merchant(stack);
         ExecutorService registrations = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> people = new ArrayList<>();
+            List<Future<FreshToken>> people = new ArrayList<>();
             for (int i = 0; i < PAYERS; i++) {
-                people.add(registrations.submit(stack::registeredPersonToken));
+                people.add(registrations.submit(stack::registeredPersonTokens));
             }
-            for (Future<String> person : people) {
+            for (Future<FreshToken> person : people) {
                 tokens.add(person.get());
             }
         }
@@ -64,7 +65,7 @@ public class TransactionCreateSimulation extends SideBySideSimulation {
 
     private HttpRequestActionBuilder create(String name, String base, String body) {
         return http(name).post(base + "/api/v1/transactions")
-                .header("Authorization", session -> "Bearer " + tokens.get((int) (sent.getAndIncrement() % PAYERS)))
+                .header("Authorization", session -> tokens.get((int) (sent.getAndIncrement() % PAYERS)).bearer())
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .header("Content-Type", "application/json")
                 .body(StringBody(body));
