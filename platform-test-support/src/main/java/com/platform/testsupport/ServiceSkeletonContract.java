@@ -72,6 +72,18 @@ public abstract class ServiceSkeletonContract {
                 .andExpect(jsonPath("$.status").value("UP"));
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /**
+     * SMTP is a third party: an unreachable mailbox fails the mails (each says so), it must not take the whole service
+     * out of the load balancer, and the indicator opened an SMTP connection on every health call (30-115 ms).
+     */
+    @Test
+    void theMailServerIsNotPartOfTheServicesHealth() {
+        assertThat(context.containsBean("mailHealthContributor")).isFalse();
+    }
+
     @Test
     void exposesPrometheusMetrics() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
