@@ -77,7 +77,7 @@ public abstract class ServiceSkeletonContract {
 
     /**
      * SMTP is a third party: an unreachable mailbox fails the mails (each says so), it must not take the whole service
-     * out of the load balancer, and the indicator opened an SMTP connection on every health call (30-115 ms).
+     * out of the load balancer, and the indicator opened an SMTP connection on every health call.
      */
     @Test
     void theMailServerIsNotPartOfTheServicesHealth() {
