@@ -2,6 +2,8 @@ package com.platform.gateway;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,6 +56,9 @@ class EdgeSecurityTests extends GatewayIntegrationTest {
     @Autowired
     WebFilterChainProxy securityFilters;
 
+    @Autowired
+    MeterRegistry meters;
+
     /** Not even no-op observations: the security filters are not wrapped one by one on each request. */
     @Test
     void securityFiltersAreNotDecoratedForObservation() {
@@ -61,6 +66,8 @@ class EdgeSecurityTests extends GatewayIntegrationTest {
                 .expectStatus().isOk();
         assertThat(ReflectionTestUtils.getField(securityFilters, "filterChainDecorator")).isNotNull()
                 .isNotInstanceOf(ObservationWebFilterChainDecorator.class);
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security."));
     }
 
     @Test

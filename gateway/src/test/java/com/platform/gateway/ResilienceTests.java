@@ -1,5 +1,7 @@
 package com.platform.gateway;
 
+import java.time.Duration;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class ResilienceTests extends GatewayIntegrationTest {
     @Test
     void anAuditVerificationMayTakeLongerThanOtherRequests() {
         // the upstream answers a verification after 7 s: the other routes would have given 504 after 5 s
-        client().mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build()
+        client().mutate().responseTimeout(Duration.ofSeconds(20)).build()
                 .get().uri("/api/v1/audit/partners/verification")
                 .header("Authorization", "Bearer " + freshUserToken("auditor")).exchange()
                 .expectStatus().isOk()

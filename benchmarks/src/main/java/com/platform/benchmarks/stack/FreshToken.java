@@ -1,12 +1,10 @@
 package com.platform.benchmarks.stack;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An access token that is asked for again before it expires. Keycloak's tokens live 5 minutes and a benchmark with its
@@ -18,26 +16,19 @@ public final class FreshToken {
 
     /** Asked for again when less than this is left: the steps never see a token about to expire. */
     private static final Duration MARGIN = Duration.ofSeconds(90);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** How a token is obtained (a grant at Keycloak). */
+    /** How a token is obtained: a grant at Keycloak ({@link LocalStackAccess#token}, {@code serviceToken}, ...). */
     @FunctionalInterface
     public interface Issuer {
-        String issue() throws Exception;
+        String issue() throws IOException, InterruptedException;
     }
 
     private final Issuer issuer;
-    private final Clock clock;
     private volatile String token;
     private volatile Instant renewAt;
 
-    public FreshToken(Issuer issuer) throws Exception {
-        this(issuer, Clock.systemUTC());
-    }
-
-    FreshToken(Issuer issuer, Clock clock) throws Exception {
+    public FreshToken(Issuer issuer) throws IOException, InterruptedException {
         this.issuer = issuer;
-        this.clock = clock;
         renew();
     }
 
@@ -47,14 +38,18 @@ public final class FreshToken {
     }
 
     public String current() {
-        if (clock.instant().isAfter(renewAt)) {
+        if (Instant.now().isAfter(renewAt)) {
             synchronized (this) {
-                if (clock.instant().isAfter(renewAt)) {
+                if (Instant.now().isAfter(renewAt)) {
                     try {
                         renew();
                     }
-                    catch (Exception e) {
+                    catch (IOException e) {
                         throw new IllegalStateException("could not renew the benchmark's token", e);
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while renewing the benchmark's token", e);
                     }
                 }
             }
@@ -62,7 +57,7 @@ public final class FreshToken {
         return token;
     }
 
-    private void renew() throws Exception {
+    private void renew() throws IOException, InterruptedException {
         String issued = issuer.issue();
         renewAt = expiry(issued).minus(MARGIN);
         token = issued;
@@ -75,6 +70,7 @@ public final class FreshToken {
             throw new IllegalArgumentException("not a JWT");
         }
         byte[] payload = Base64.getUrlDecoder().decode(parts[1]);
-        return Instant.ofEpochSecond(JSON.readTree(new String(payload, StandardCharsets.UTF_8)).get("exp").asLong());
+        return Instant.ofEpochSecond(LocalStackAccess.parse(new String(payload, StandardCharsets.UTF_8)).get("exp")
+                .asLong());
     }
 }

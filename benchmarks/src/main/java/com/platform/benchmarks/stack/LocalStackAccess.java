@@ -170,16 +170,7 @@ public final class LocalStackAccess {
         }
         post(userService() + "/api/v1/registrations/" + registered.get("registrationId").asString() + "/verification",
                 JSON.writeValueAsString(Map.of("code", code)));
-        try {
-            return new Registered(registered.get("userId").asString(), email,
-                    new FreshToken(() -> token(email, password)));
-        }
-        catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        }
-        catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new Registered(registered.get("userId").asString(), email, new FreshToken(() -> token(email, password)));
     }
 
     /** JSON text as a tree, to send as a body. */

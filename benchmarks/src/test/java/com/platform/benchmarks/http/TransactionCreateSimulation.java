@@ -79,11 +79,12 @@ public class TransactionCreateSimulation extends SideBySideSimulation {
     @Override
     protected List<String> afterSteps(int sustainableDirect, int sustainableGateway) throws Exception {
         // the services finish what the last steps queued (and their event consumers catch up) before pgbench runs
-        Thread.sleep(Duration.ofSeconds(Integer.getInteger("bench.settle", 45)));
+        int settleSeconds = Integer.getInteger("bench.settle", 45);
+        Thread.sleep(Duration.ofSeconds(settleSeconds));
         PgbenchCeilingBenchmark.Ceiling ceiling = PgbenchCeilingBenchmark.measure(10, new int[] {1, 8, 32});
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add("Then, in the same run, " + Integer.getInteger("bench.settle", 45) + " s after the last step, "
+        lines.add("Then, in the same run, " + settleSeconds + " s after the last step, "
                 + ceiling.description());
         lines.add("");
         lines.addAll(ceiling.lines());

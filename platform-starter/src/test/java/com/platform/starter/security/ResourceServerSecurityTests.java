@@ -50,7 +50,7 @@ class ResourceServerSecurityTests extends StarterIntegrationTest {
     /**
      * Spring Security's observations (a timer and a span around each of its filters, the authentication and the
      * authorization) cost a service 15-20 % of its CPU per request (docs/performance.md) and are read by nobody;
-     * the platform defaults turn them off. The checks still run (the request above is authenticated).
+     * the starter turns them off. The checks still run (the request above is authenticated).
      */
     @Test
     void securityFiltersAreNotObservedOneByOne() throws Exception {
